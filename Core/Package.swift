@@ -1,0 +1,19 @@
+// swift-tools-version: 6.1
+// The domain of DonDoc: pure modules that import Foundation only, so their tests build in seconds.
+import PackageDescription
+
+let package = Package(
+    name: "DonDocCore",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Deadlines", targets: ["Deadlines"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
+    ],
+    targets: [
+        .target(name: "Deadlines"),
+        .target(name: "Extraction", dependencies: ["Deadlines"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Deadlines"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

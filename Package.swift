@@ -1,0 +1,29 @@
+// swift-tools-version: 6.1
+// DonDoc: follow-up of the tasks a Vietnamese agency's briefing notice assigns.
+// The domain lives in the local package `Core` (no dependencies); this package holds the edges.
+import PackageDescription
+
+let package = Package(
+    name: "DonDoc",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dondoc", targets: ["dondoc"])
+    ],
+    dependencies: [
+        .package(path: "Core"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CLI",
+            dependencies: [
+                .product(name: "Extraction", package: "Core"),
+                .product(name: "Deadlines", package: "Core"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dondoc", dependencies: ["CLI"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

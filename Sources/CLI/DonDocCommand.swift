@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `dondoc` command: its subcommands are the CLI of DonDoc.
+public struct DonDocCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dondoc",
+        abstract: "DonDoc: extract and follow up the tasks of Vietnamese briefing notices.",
+        subcommands: [Parse.self, Eval.self]
+    )
+
+    public init() {}
+}

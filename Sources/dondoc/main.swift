@@ -1,0 +1,3 @@
+import CLI
+
+await DonDocCommand.main()
