@@ -1,3 +1,8 @@
 import CLI
 
-await DonDocCommand.main()
+// Top-level code resolves `DonDocCommand.main()` to ParsableCommand's synchronous `main()`, which
+// stops every run with "Asynchronous root command needs availability annotation"; inside an async
+// function the compiler picks AsyncParsableCommand's `main() async`.
+func runDonDoc() async { await DonDocCommand.main() }
+
+await runDonDoc()
