@@ -93,7 +93,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         ((dayNumber % 7 + 7 + 3) % 7) + 1
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    /// `n` in decimal, zero-padded to `width` digits.
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

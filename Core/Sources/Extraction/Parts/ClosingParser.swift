@@ -1,0 +1,223 @@
+import Foundation
+
+/// The end of a notice: "Nơi nhận" (recipients) and the signature block (authority, title, name),
+/// side by side in PDF layout text and tables, one after the other in Word text.
+enum ClosingParser {
+    struct Result {
+        var recipients: [String] = []
+        var signer = Signer()
+    }
+
+    /// Authority prefixes of the signature block (Nghị định 30/2020, Điều 12).
+    static let authorityPrefixes = ["TM.", "T/M.", "T/M", "KT.", "TL.", "TUQ.", "Q.", "TM ", "KT ", "TL "]
+
+    /// Titles a signer holds; used to split "KT. BỘ TRƯỞNG THỨ TRƯỞNG" written on one line.
+    static let positions = [
+        "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "THỨ TRƯỞNG", "BỘ TRƯỞNG",
+        "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG",
+        "PHÓ TRƯỞNG ĐOÀN", "TRƯỞNG ĐOÀN", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG", "PHÓ VỤ TRƯỞNG", "VỤ TRƯỞNG",
+        "PHÓ VIỆN TRƯỞNG", "VIỆN TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "PHÓ BÍ THƯ", "BÍ THƯ",
+        "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG",
+    ]
+
+    /// Reads the lines from "Nơi nhận" to the end of the signature.
+    static func parse(_ lines: ArraySlice<SourceLine>) -> Result {
+        var recipientLines: [String] = []
+        var signatureLines: [String] = []
+        var inRecipients = false
+        for line in lines {
+            if let cells = line.cells {
+                for cell in cells {
+                    let joined = cell.joined(separator: "\n")
+                    if joined.range(of: "Nơi nhận") != nil {
+                        recipientLines.append(contentsOf: splitRecipientCell(cell))
+                    } else {
+                        signatureLines.append(contentsOf: splitSignatureCell(cell))
+                    }
+                }
+                continue
+            }
+            if line.isBlank { continue }
+            var cols = line.columns
+            if cols.isEmpty { continue }
+            if cols[0].hasPrefix("Nơi nhận") {
+                inRecipients = true
+                let after = cols[0].dropFirst("Nơi nhận".count).drop(while: { $0 == ":" || $0 == " " })
+                if !after.isEmpty { recipientLines.append(contentsOf: splitRecipientCell([String(after)])) }
+                cols.removeFirst()
+                signatureLines.append(contentsOf: cols)
+                continue
+            }
+            // Layout text: the left column holds recipients, the right one the signature.
+            if cols.count >= 2 && line.indent < 8 {
+                recipientLines.append(cols[0])
+                signatureLines.append(contentsOf: cols.dropFirst())
+                continue
+            }
+            let text = cols.joined(separator: " ")
+            let isItem = text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("•")
+            if inRecipients && (isItem || (line.indent < 8 && !looksLikeSignature(text) && continuesRecipient(recipientLines, text))) {
+                recipientLines.append(text)
+            } else if inRecipients && text.hasSuffix(":") && !looksLikeSignature(text) {
+                // "Bản điện tử:" opens a second list.
+                continue
+            } else {
+                signatureLines.append(text)
+            }
+        }
+        var result = Result()
+        result.recipients = recipients(recipientLines)
+        result.signer = signer(signatureLines)
+        return result
+    }
+
+    static func continuesRecipient(_ previous: [String], _ text: String) -> Bool {
+        guard let last = previous.last else { return false }
+        let trimmed = last.trimmingCharacters(in: .whitespaces)
+        return !(trimmed.hasSuffix(";") || trimmed.hasSuffix(".") || trimmed.hasSuffix(":")) || text.first?.isLowercase == true
+    }
+
+    static func looksLikeSignature(_ text: String) -> Bool {
+        authorityPrefixes.contains(where: { text.hasPrefix($0) }) || VietnameseText.isAllCaps(text)
+    }
+
+    /// "*Nơi nhận:* - Bộ trưởng (để báo cáo); - Các Thứ trưởng; …" in one cell.
+    static func splitRecipientCell(_ cell: [String]) -> [String] {
+        var out: [String] = []
+        for var part in cell {
+            if let r = part.range(of: "Nơi nhận") {
+                part = String(part[r.upperBound...].drop(while: { $0 == ":" || $0 == " " }))
+            }
+            if part.isEmpty { continue }
+            // Items run together: split before " - " that follows a ";".
+            var pieces: [String] = []
+            var current = ""
+            let chars = Array(part)
+            var i = 0
+            while i < chars.count {
+                if chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " ",
+                    current.trimmingCharacters(in: .whitespaces).isEmpty || current.trimmingCharacters(in: .whitespaces).hasSuffix(";")
+                {
+                    if !current.trimmingCharacters(in: .whitespaces).isEmpty { pieces.append(current) }
+                    current = "- "
+                    i += 2
+                    continue
+                }
+                current.append(chars[i])
+                i += 1
+            }
+            if !current.trimmingCharacters(in: .whitespaces).isEmpty { pieces.append(current) }
+            out.append(contentsOf: pieces)
+        }
+        return out
+    }
+
+    static func splitSignatureCell(_ cell: [String]) -> [String] {
+        cell.filter { !$0.isEmpty }
+    }
+
+    /// Recipient items: "- " and trailing ";" / "." removed, role notes in parentheses dropped
+    /// ("(Chỉ đạo)", "(để báo cáo)"), but kept on the archive line ("Lưu: VT, TH (Thắng)").
+    static func recipients(_ lines: [String]) -> [String] {
+        // Join wrapped lines to their item.
+        var items: [String] = []
+        for line in lines {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            if t.hasPrefix("-") || t.hasPrefix("+") || t.hasPrefix("•") || items.isEmpty {
+                items.append(t)
+            } else {
+                items[items.count - 1] += " " + t
+            }
+        }
+        var out: [String] = []
+        for item in items {
+            var t = Substring(item)
+            while let f = t.first, "-+• ".contains(f) { t = t.dropFirst() }
+            for piece in t.split(separator: ";") {
+                var p = VietnameseText.collapseSpaces(piece)
+                while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
+                if !p.hasPrefix("Lưu"), p.hasSuffix(")"), let open = p.lastIndex(of: "(") {
+                    p = VietnameseText.collapseSpaces(p[..<open])
+                }
+                while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
+                if !p.isEmpty && !p.hasSuffix(":") { out.append(p) }
+            }
+        }
+        return out
+    }
+
+    /// Authority lines, the signer's title, then the name.
+    static func signer(_ lines: [String]) -> Signer {
+        var authority: [String] = []
+        var position: String?
+        var name: String?
+        for raw in lines {
+            let line = VietnameseText.collapseSpaces(raw)
+            if line.isEmpty { continue }
+            if name != nil { break }
+            if line.hasPrefix("PHỤ LỤC") || line.hasPrefix("Phụ lục") { break }
+            if let (auth, rest) = authorityLine(line) {
+                authority.append(auth)
+                if let rest { (position, name) = splitTitleAndName(rest, position: position) }
+                continue
+            }
+            if VietnameseText.isAllCaps(line.filter { $0.isLetter || $0 == " " }) && isPersonName(line) == false {
+                if position == nil { position = line }
+                continue
+            }
+            if isPersonName(line) {
+                name = line
+                continue
+            }
+            // A title with the name on one line: "THỨ TRƯỞNG Lê Công Thành".
+            let (p, n) = splitTitleAndName(line, position: position)
+            if let n {
+                position = p
+                name = n
+            }
+        }
+        return Signer(
+            name: name, position: position, authority: authority.isEmpty ? nil : authority.joined(separator: " "))
+    }
+
+    /// "TL.GIÁM ĐỐC" → "TL. GIÁM ĐỐC"; "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành" → the authority
+    /// "KT. BỘ TRƯỞNG" and the rest.
+    static func authorityLine(_ line: String) -> (String, String?)? {
+        guard let prefix = authorityPrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
+        var head = prefix.trimmingCharacters(in: .whitespaces)
+        if !head.hasSuffix(".") { head += "." }
+        let body = VietnameseText.collapseSpaces(line.dropFirst(prefix.count))
+        guard !body.isEmpty, body.first!.isUppercase else { return nil }
+        // Capital words of the authority, then maybe a title and a name.
+        let words = body.split(separator: " ")
+        var capsEnd = 0
+        while capsEnd < words.count, VietnameseText.isAllCaps(words[capsEnd]) || words[capsEnd] == "-" { capsEnd += 1 }
+        let caps = words[0..<capsEnd].joined(separator: " ")
+        let rest = words[capsEnd...].joined(separator: " ")
+        // Does the capital run end with a known title, leaving an authority before it?
+        for pos in positions where caps.hasSuffix(" " + pos) && caps.count > pos.count + 1 {
+            let auth = String(caps.dropLast(pos.count + 1))
+            return (head + " " + auth, pos + (rest.isEmpty ? "" : " " + rest))
+        }
+        return (head + " " + caps, rest.isEmpty ? nil : rest)
+    }
+
+    static func splitTitleAndName(_ s: String, position: String?) -> (String?, String?) {
+        let words = s.split(separator: " ")
+        var capsEnd = 0
+        while capsEnd < words.count, VietnameseText.isAllCaps(words[capsEnd]) || words[capsEnd] == "-" { capsEnd += 1 }
+        let caps = words[0..<capsEnd].joined(separator: " ")
+        let rest = words[capsEnd...].joined(separator: " ")
+        let title = caps.isEmpty ? position : caps
+        return (title, isPersonName(rest) ? rest : nil)
+    }
+
+    /// Two to five capitalised words, the first a Vietnamese family name, no digits.
+    static func isPersonName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard (2...5).contains(words.count) else { return false }
+        guard Lexicon.surnames.contains(words[0].lowercased()) else { return false }
+        return words.allSatisfy { w in w.first?.isUppercase == true && w.allSatisfy(\.isLetter) }
+    }
+}

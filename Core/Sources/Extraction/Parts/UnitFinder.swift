@@ -1,0 +1,479 @@
+/// Finds the units a task names: the lead ("chủ trì", "Giao …", the subject of the sentence) and
+/// the coordinators ("phối hợp với …"), with the boundaries of each name.
+///
+/// A unit's name starts with a head word of the genre ("Phòng", "Chi cục", "Sở", "UBND", "các …")
+/// and runs until a verb or a preposition written in lower case; lists separate names by ",",
+/// ";" or "và" when the next word starts another name. A generic group ("các phòng, đơn vị",
+/// "UBND cấp xã") is `"*"`.
+struct UnitFinder {
+    let t: Tokens
+    /// Whether each token sits inside quotation marks (a quoted title names no unit).
+    let quoted: [Bool]
+
+    init(_ tokens: Tokens) {
+        t = tokens
+        quoted = UnitFinder.quoteMask(tokens)
+    }
+
+    /// A list of units parsed from token `start`.
+    struct UnitList {
+        var names: [String]
+        /// Index of the token that ended the list (a verb, a punctuation mark, or `count`).
+        var end: Int
+    }
+
+    // MARK: Entry points
+
+    /// The whole text as a list of units ("Giao Phòng Quản lý Khoa học", "Công Đoàn, Đoàn Thanh
+    /// niên", "Các sở, ban, ngành và các đơn vị khác có liên quan"); nil when it is not one.
+    func wholeUnitList() -> [String]? {
+        var i = 0
+        while i < t.count, t[i].isPunct { i += 1 }
+        if i < t.count, t[i].lower == "giao" || t[i].lower == "giáo" { i += 1 }
+        if let e = t.match(["đối", "với"], at: i) { i = e }
+        var end = t.count
+        while end > i, t[end - 1].isPunct, [":", ".", ";", ","].contains(t[end - 1].lower) { end -= 1 }
+        guard i < end else { return nil }
+        if isPersonStart(i) { return [cleanName(t.text(i, end))] }
+        guard let list = unitList(from: i, limit: end), list.end == end else { return nil }
+        return list.names
+    }
+
+    /// The lead named at the start of the text: "Giao X …", "Đề nghị X …", or X as the subject
+    /// followed by what it does ("Sở Công Thương chủ trì …", "Văn phòng nghiên cứu …").
+    func leadAtStart() -> [String]? {
+        var i = 0
+        while i < t.count, t[i].isPunct { i += 1 }
+        var introduced = false
+        if i < t.count, ["giao", "giáo"].contains(t[i].lower) || t.match(["đề", "nghị"], at: i) != nil
+            || t.match(["yêu", "cầu"], at: i) != nil
+        {
+            i += t[i].lower.hasPrefix("gi") ? 1 : 2
+            introduced = true
+        }
+        guard let list = unitList(from: i, limit: t.count), !list.names.isEmpty else { return nil }
+        guard list.end < t.count else { return introduced ? list.names : nil }
+        let stop = t[list.end]
+        if stop.isPunct { return nil }
+        return list.names
+    }
+
+    /// The lead of "X chủ trì" anywhere in the text (the first such in a clause).
+    func leadBeforeChuTri() -> [String]? {
+        var k = 0
+        while k + 1 < t.count {
+            defer { k += 1 }
+            guard t[k].lower == "chủ", t[k + 1].lower == "trì", !quoted[k], k > 0 else { continue }
+            if Lexicon.nominalChuTri.contains(t[k - 1].lower) { continue }
+            // Clause start.
+            var s = k - 1
+            while s > 0, !(t[s - 1].isPunct && [".", ";", ":", "(", "\u{201C}", "\""].contains(t[s - 1].lower)) {
+                s -= 1
+            }
+            var p = s
+            while p < k {
+                if isSegmentStart(p), let list = unitList(from: p, limit: k), list.end == k, !list.names.isEmpty {
+                    return list.names
+                }
+                p += 1
+            }
+        }
+        return nil
+    }
+
+    /// The unit that a passive sentence names as agent: "… do Văn phòng Sở bố trí".
+    func agentAfterDo() -> [String]? {
+        for k in 0..<t.count where t[k].lower == "do" && !quoted[k] {
+            guard k + 1 < t.count, isSegmentStart(k + 1), let list = unitList(from: k + 1, limit: t.count),
+                !list.names.isEmpty, list.end < t.count, !t[list.end].isPunct
+            else { continue }
+            return list.names
+        }
+        return nil
+    }
+
+    /// The units named to coordinate: "phối hợp (chặt chẽ) (với) X", "hỗ trợ với X".
+    func support() -> [String] {
+        var names: [String] = []
+        var k = 0
+        while k < t.count {
+            defer { k += 1 }
+            var p: Int
+            if let e = t.match(["phối", "hợp"], at: k) {
+                if k > 0, t[k - 1].lower == "sự" { continue }
+                p = e
+            } else if let e = t.match(["hỗ", "trợ", "với"], at: k) {
+                p = e
+            } else {
+                continue
+            }
+            if quoted[k] { continue }
+            if let e = t.match(["chặt", "chẽ"], at: p) { p = e }
+            if let e = t.match(["cùng", "với"], at: p) { p = e }
+            if p < t.count, ["với", "cùng"].contains(t[p].lower) { p += 1 }
+            guard p < t.count, isSegmentStart(p), let list = unitList(from: p, limit: t.count) else { continue }
+            for n in list.names where !names.contains(n) { names.append(n) }
+            k = max(k, list.end - 1)
+        }
+        return names
+    }
+
+    /// "X: …" at the start: the units (or person) named before a colon, and the index after it.
+    func inlineHeading() -> (names: [String], after: Int)? {
+        var colon: Int?
+        for k in 0..<min(t.count, 40) where t[k].isPunct && t[k].lower == ":" {
+            colon = k
+            break
+        }
+        guard let c = colon, c > 0, c + 1 < t.count else { return nil }
+        var i = 0
+        if t[i].lower == "giao" { i += 1 }
+        if let e = t.match(["đối", "với"], at: i) { i = e }
+        guard i < c else { return nil }
+        if isPersonStart(i) { return ([cleanName(t.text(i, c))], c + 1) }
+        guard let list = unitList(from: i, limit: c), list.end == c, !list.names.isEmpty else { return nil }
+        return (list.names, c + 1)
+    }
+
+    // MARK: Lists and names
+
+    /// Whether a person's title ("Ông", "Bà", "Đồng chí") starts at `i`, followed by a name.
+    func isPersonStart(_ i: Int) -> Bool {
+        guard i < t.count, let e = t.longestMatch(Lexicon.personTitles, at: i), t[i].isCapitalized else {
+            return false
+        }
+        var k = e
+        if k < t.count, t[k].lower == "." { k += 1 }
+        return k < t.count && t[k].isCapitalized && Lexicon.surnames.contains(t[k].lower)
+    }
+
+    /// Whether a unit's name (or a generic group) starts at token `i`.
+    func isSegmentStart(_ i: Int) -> Bool {
+        guard i < t.count, t[i].isWord, !quoted[i] else { return false }
+        guard let e = t.longestMatch(Lexicon.unitHeads, at: i) else { return isPersonStart(i) }
+        let head = t[i..<e]
+        if Lexicon.capitalOnlyHeads.contains(head), !t[i].isCapitalized { return false }
+        // "Tổ chức", "Ban hành", "Báo cáo", "Hội nghị": a verb or a thing, not a unit.
+        if let v = t.longestMatch(Lexicon.unitStops, at: i), v > e { return false }
+        if let n = t.longestMatch(Lexicon.notUnits, at: i), n > e { return false }
+        if ["các", "tất", "toàn"].contains(t[i].lower) {
+            // "các" must name units: "các phòng", "các Ban", "các cơ sở …", not "các nhiệm vụ".
+            let n = e
+            guard n < t.count else { return false }
+            if let h = t.longestMatch(Lexicon.unitHeads, at: n), !["các"].contains(t[n].lower) {
+                let word = t[n..<h]
+                if Lexicon.capitalOnlyHeads.contains(word) && !t[n].isCapitalized
+                    && !Lexicon.tierNouns.contains(word) && !Lexicon.pluralUnitNouns.contains(word)
+                {
+                    return false
+                }
+                return true
+            }
+            return Lexicon.tierNouns.contains(t[n].lower) || Lexicon.tierNouns.contains(t[n..<min(n + 2, t.count)])
+                || Lexicon.pluralUnitNouns.contains(t[n..<min(n + 2, t.count)])
+                || Lexicon.pluralUnitNouns.contains(t[n].lower)
+        }
+        // A head alone followed by a verb is not a name ("Sở chủ trì").
+        return true
+    }
+
+    /// Parses a list of unit names from `start` up to `limit` (exclusive), stopping at a verb, a
+    /// preposition or punctuation that ends the list.
+    /// In a table `cell`, the text is only names: verbs end nothing.
+    func unitList(from start: Int, limit: Int, cell: Bool = false) -> UnitList? {
+        guard start < limit, isSegmentStart(start) else { return nil }
+        var segments: [Range<Int>] = []
+        var segStart = start
+        var k = start
+        var end = limit
+        let person = isPersonStart(start)
+        scan: while k < limit {
+            let tok = t[k]
+            if k == segStart {
+                // The head of a segment.
+                if let e = t.longestMatch(Lexicon.unitHeads, at: k) { k = e } else { k += 1 }
+                continue
+            }
+            if tok.isPunct {
+                switch tok.lower {
+                case ",", ";":
+                    if k + 1 < limit, isSegmentStart(k + 1) || startsTier(k + 1) {
+                        segments.append(segStart..<k)
+                        segStart = k + 1
+                        k += 1
+                        continue scan
+                    }
+                    end = k
+                    break scan
+                case "(":
+                    // A parenthesis inside a name ("Sở, Ngành (cơ quan đăng ký đầu tư)").
+                    var c = k + 1
+                    while c < limit, t[c].lower != ")" { c += 1 }
+                    guard c < limit, c - k <= 12 else {
+                        end = k
+                        break scan
+                    }
+                    k = c + 1
+                    continue scan
+                case "&", "/":
+                    k += 1
+                    continue scan
+                case "-", "–", "—":
+                    if k + 1 < limit, t[k + 1].isWord, t[k + 1].isCapitalized || person {
+                        k += 1
+                        continue scan
+                    }
+                    end = k
+                    break scan
+                case ".":
+                    // "TP. Hồ Chí Minh", "Ông. Hoàng …": an abbreviation's dot.
+                    if k + 1 < limit, t[k - 1].isWord, t[k - 1].text.count <= 3, t[k + 1].isCapitalized {
+                        k += 1
+                        continue scan
+                    }
+                    end = k
+                    break scan
+                default:
+                    end = k
+                    break scan
+                }
+            }
+            if tok.lower == "và" {
+                if k + 1 < limit, isSegmentStart(k + 1) || startsTier(k + 1) {
+                    // "Văn phòng Đoàn ĐBQH và HĐND": one office serving two elected bodies.
+                    if t[segStart].lower == "văn", isElectedBody(k + 1) {
+                        k += 1
+                        continue scan
+                    }
+                    segments.append(segStart..<k)
+                    segStart = k + 1
+                    k += 1
+                    continue scan
+                }
+                if !cell, k + 1 < limit, t.longestMatch(Lexicon.unitStops, at: k + 1) != nil,
+                    !t[k + 1].isCapitalized
+                {
+                    end = k
+                    break scan
+                }
+                k += 1
+                continue scan
+            }
+            if !cell, !tok.isCapitalized, tok.kind == .word, t.longestMatch(Lexicon.unitStops, at: k) != nil {
+                // "trong và ngoài tỉnh" describes the unit.
+                if tok.lower == "trong", k + 2 < limit, t[k + 1].lower == "và", t[k + 2].lower == "ngoài" {
+                    k += 3
+                    continue scan
+                }
+                end = k
+                break scan
+            }
+            k += 1
+            if k - segStart > (cell ? 60 : 24) {
+                // A run-on: no verb ended it; not a name.
+                return nil
+            }
+        }
+        if k >= limit { end = limit }
+        segments.append(segStart..<end)
+        let merged = mergeTiers(segments)
+        var names: [String] = []
+        for seg in merged {
+            guard !seg.isEmpty else { continue }
+            let name = isGeneric(seg) ? "*" : cleanName(t.text(seg.lowerBound, seg.upperBound))
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+        }
+        return UnitList(names: names, end: end)
+    }
+
+    /// Whether a tier noun starts at `i` ("ban", "ngành", "thành phố" after a comma).
+    func startsTier(_ i: Int) -> Bool {
+        guard i < t.count else { return false }
+        return Lexicon.tierNouns.contains(t[i].lower) || Lexicon.tierNouns.contains(t[i..<min(i + 2, t.count)])
+    }
+
+    func isElectedBody(_ i: Int) -> Bool {
+        ["hđnd", "ubnd", "hội", "ủy", "uỷ", "đoàn", "tỉnh", "thành"].contains(t[i].lower) && t[i].isCapitalized
+    }
+
+    /// Joins a segment made only of tier nouns to the one before when that one is a bare tier or
+    /// ends with one: "các phòng" + "đơn vị" → "các phòng, đơn vị"; "Sở" + "Ngành (…)".
+    func mergeTiers(_ segments: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for seg in segments {
+            if let last = out.last, isTierOnly(seg), endsWithTier(last), !hasNarrowingQualifier(seg) || isBareTier(last) {
+                out[out.count - 1] = last.lowerBound..<seg.upperBound
+            } else {
+                out.append(seg)
+            }
+        }
+        return out
+    }
+
+    /// A segment that begins with a tier noun and names nothing more specific (no capitalised name).
+    func isTierOnly(_ seg: Range<Int>) -> Bool {
+        guard !seg.isEmpty, startsTier(seg.lowerBound) else { return false }
+        for k in seg.dropFirst() where t[k].isWord && t[k].isCapitalized && !Lexicon.tierNouns.contains(t[k].lower) {
+            return false
+        }
+        return true
+    }
+
+    func endsWithTier(_ seg: Range<Int>) -> Bool {
+        guard let last = seg.last else { return false }
+        var k = last
+        while k > seg.lowerBound, t[k].isPunct { k -= 1 }
+        return Lexicon.tierNouns.contains(t[k].lower)
+            || (k > seg.lowerBound && Lexicon.tierNouns.contains(t[k - 1..<k + 1]))
+            || isGeneric(seg)
+    }
+
+    func isBareTier(_ seg: Range<Int>) -> Bool {
+        seg.count <= 2 && seg.allSatisfy { Lexicon.tierNouns.contains(t[$0].lower) || t[$0].lower == "các" }
+    }
+
+    func hasNarrowingQualifier(_ seg: Range<Int>) -> Bool {
+        !isGeneric(seg) && !(seg.count <= 2)
+    }
+
+    /// Whether a segment names every unit of a tier: "các phòng, đơn vị trực thuộc Sở",
+    /// "các Ban HĐND Thành phố", "UBND cấp xã", "phòng liên quan", "chính quyền địa phương".
+    func isGeneric(_ seg: Range<Int>) -> Bool {
+        var words: [String] = []
+        for k in seg where t[k].isWord { words.append(t[k].lower) }
+        guard !words.isEmpty else { return false }
+        var i = 0
+        func at(_ phrase: [String]) -> Bool {
+            guard i + phrase.count <= words.count else { return false }
+            return Array(words[i..<i + phrase.count]) == phrase
+        }
+        var plural = false
+        var related = false
+        // Leaders of every unit act for their units.
+        for lead in [["thủ", "trưởng"], ["lãnh", "đạo"], ["tất", "cả"], ["toàn", "thể"], ["chủ", "tịch"]] where at(lead) {
+            i += lead.count
+            if lead == ["tất", "cả"] || lead == ["toàn", "thể"] { plural = true }
+        }
+        for body in [["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"], ["ubnd"], ["hđnd"], ["chính", "quyền"]]
+        where at(body) {
+            i += body.count
+            if body == ["chính", "quyền"] {
+                if at(["địa", "phương"]) || at(["các", "cấp"]) || at(["cơ", "sở"]) {
+                    i += 2
+                    plural = true
+                }
+            }
+        }
+        if at(["các"]) || at(["cấp"]) {
+            plural = true
+            i += 1
+        }
+        var tiers = 0
+        while i < words.count {
+            if at(["các"]) {
+                i += 1
+                continue
+            }
+            if at(["và"]) || words[i] == "hoặc" {
+                i += 1
+                continue
+            }
+            if i + 1 < words.count, Lexicon.tierNouns.contains(words[i] + " " + words[i + 1]) {
+                i += 2
+                tiers += 1
+                continue
+            }
+            if Lexicon.tierNouns.contains(words[i]) {
+                i += 1
+                tiers += 1
+                continue
+            }
+            break
+        }
+        guard tiers > 0 || plural && i == words.count else { return false }
+        // Qualifiers that do not narrow the tier.
+        while i < words.count {
+            if at(["có", "liên", "quan"]) || at(["liên", "quan"]) {
+                related = true
+                i += at(["có"]) ? 3 : 2
+                continue
+            }
+            if at(["khác"]) || at(["trực", "thuộc", "trung", "ương"]) {
+                i += at(["khác"]) ? 1 : 4
+                continue
+            }
+            if at(["thuộc"]) || at(["trực", "thuộc"]) || at(["của"]) {
+                i += at(["trực"]) ? 2 : 1
+                // Owner: an agency's name, or itself a generic group.
+                if i < words.count {
+                    let rest = Array(words[i...])
+                    if isOwnerName(rest) { return plural || related }
+                    let sub = subRange(seg, fromWord: i)
+                    return (plural || related) && isGeneric(sub)
+                }
+                continue
+            }
+            if at(["trên", "địa", "bàn"]) {
+                i += 3
+                continue
+            }
+            // "các Ban HĐND Thành phố", "các phòng thuộc VP": the owning body.
+            if isOwnerName(Array(words[i...])) { return plural || related }
+            return false
+        }
+        return plural || related
+    }
+
+    /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").
+    func isOwnerName(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        let owners: Set<String> = ["sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
+        guard owners.contains(first) else { return false }
+        return words.count <= 6
+    }
+
+    /// The sub-range of `seg` starting at its `n`-th word.
+    func subRange(_ seg: Range<Int>, fromWord n: Int) -> Range<Int> {
+        var count = 0
+        for k in seg where t[k].isWord {
+            if count == n { return k..<seg.upperBound }
+            count += 1
+        }
+        return seg.upperBound..<seg.upperBound
+    }
+
+    /// A name as written, trimmed of surrounding punctuation.
+    func cleanName(_ s: Substring) -> String {
+        var x = VietnameseText.collapseSpaces(s)
+        while let l = x.last, ".,;:-–".contains(l) { x.removeLast() }
+        while let f = x.first, ".,;:-–".contains(f) { x.removeFirst() }
+        return VietnameseText.collapseSpaces(x)
+    }
+
+    /// Marks tokens inside quotation marks (“…” or "…").
+    static func quoteMask(_ t: Tokens) -> [Bool] {
+        var mask = [Bool](repeating: false, count: t.count)
+        var inCurly = false
+        var inStraight = false
+        for k in 0..<t.count {
+            let tok = t[k]
+            if tok.isPunct {
+                switch tok.lower {
+                case "\u{201C}": inCurly = true
+                case "\u{201D}": inCurly = false
+                case "\"": inStraight.toggle()
+                default: break
+                }
+            }
+            mask[k] = inCurly || inStraight
+        }
+        return mask
+    }
+}
+
+extension Set where Element == String {
+    /// Whether the lower-cased words of `tokens` joined by spaces are in the set.
+    func contains(_ tokens: ArraySlice<Token>) -> Bool {
+        contains(tokens.map(\.lower).joined(separator: " "))
+    }
+}

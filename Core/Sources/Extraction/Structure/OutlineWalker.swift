@@ -1,0 +1,344 @@
+import Deadlines
+
+/// Builds the outline of the body (sections, unit headings, items, paragraphs, task tables)
+/// and turns its items into tasks (corpus README, "What is a task").
+struct OutlineWalker {
+    let reference: CalendarDate?
+    private(set) var tasks: [Assignment] = []
+    private(set) var reportDue: CalendarDate?
+    /// The texts of section headings, for the document's period.
+    private(set) var headingTexts: [String] = []
+
+    init(reference: CalendarDate?) {
+        self.reference = reference
+    }
+
+    /// A node of the outline: a block and its children.
+    struct Node {
+        var block: Block
+        var children: [Int] = []
+        /// An unlabelled paragraph ending with ":" that heads the items after it.
+        var isColonHeading = false
+        /// The last unlabelled paragraphs of the body: the closing request and formula.
+        var isFinal = false
+    }
+
+    struct Context {
+        var lead: [String]?
+        var excluded = false
+        var path: [String] = []
+    }
+
+    // MARK: Building
+
+    mutating func walk(body: [Block], appendix: [Block]) {
+        let blocks = absorbContentLists(body)
+        var nodes: [Node] = [Node(block: Block(label: nil, text: "", firstLine: 0, lastLine: 0, indent: 0, isHeading: false))]
+        // The stack of open nodes: (style, node index). The root has no style.
+        var stack: [(style: Label.Style?, node: Int, colon: Bool)] = [(nil, 0, false)]
+        let lastLabelled = blocks.lastIndex(where: { $0.label != nil || $0.cells != nil }) ?? -1
+        var tables: [(rows: [Block], parent: Int, path: Int)] = []
+        var i = 0
+        while i < blocks.count {
+            let block = blocks[i]
+            if block.cells != nil {
+                // A run of table rows.
+                var rows: [Block] = []
+                while i < blocks.count, blocks[i].cells != nil {
+                    rows.append(blocks[i])
+                    i += 1
+                }
+                let idx = nodes.count
+                nodes.append(Node(block: Block(label: nil, text: "", firstLine: rows[0].firstLine, lastLine: rows[0].lastLine, indent: 0, isHeading: false, cells: [])))
+                nodes[stack.last!.node].children.append(idx)
+                tables.append((rows, idx, stack.last!.node))
+                continue
+            }
+            let idx = nodes.count
+            var node = Node(block: block)
+            if let label = block.label {
+                // Sections are never inside a paragraph's list.
+                if !label.style.isListItem {
+                    while stack.count > 1, stack.last!.colon { stack.removeLast() }
+                }
+                if let pos = stack.lastIndex(where: { $0.style == label.style && !$0.colon }) {
+                    stack.removeSubrange(pos...)
+                }
+                nodes.append(node)
+                nodes[stack.last!.node].children.append(idx)
+                stack.append((label.style, idx, false))
+            } else {
+                // A paragraph belongs to the heading above the list items before it.
+                while stack.count > 1, let s = stack.last, s.colon || (s.style?.isListItem ?? false) {
+                    stack.removeLast()
+                }
+                node.isFinal = i > lastLabelled
+                let colon = block.text.hasSuffix(":")
+                node.isColonHeading = colon
+                nodes.append(node)
+                nodes[stack.last!.node].children.append(idx)
+                if colon { stack.append((nil, idx, true)) }
+            }
+            i += 1
+        }
+        tableStore = tables.map { ($0.rows, $0.parent) }
+        visit(0, nodes: nodes, context: Context())
+        // Appendix tables: tasks restated or added by an appendix.
+        if !appendix.isEmpty { emitTable(appendix, context: Context(lead: nil, excluded: false, path: ["PHỤ LỤC"])) }
+    }
+
+    private var tableStore: [(rows: [Block], node: Int)] = []
+
+    /// Merges the items that only list the contents of the paragraph before them ("…, cụ thể:",
+    /// "… một số nội dung sau:") into that paragraph.
+    func absorbContentLists(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        var i = 0
+        while i < blocks.count {
+            var b = blocks[i]
+            i += 1
+            guard b.cells == nil, b.text.hasSuffix(":"), listsContents(b.text) else {
+                out.append(b)
+                continue
+            }
+            while i < blocks.count, let l = blocks[i].label, [.dash, .plus, .bullet].contains(l.style) || (blocks[i].label?.style == .letter && b.label == nil) {
+                b.text += " " + blocks[i].text
+                b.lastLine = blocks[i].lastLine
+                i += 1
+            }
+            out.append(b)
+        }
+        return out
+    }
+
+    /// "…, cụ thể:", "… nội dung sau:", "… gồm:", but not "… các nhiệm vụ sau:".
+    func listsContents(_ text: String) -> Bool {
+        let folded = VietnameseText.fold(text.suffix(60))
+        if folded.contains("nhiem vu") { return false }
+        for cue in ["cu the:", "noi dung sau:", "noi dung:", "gom:", "sau day:", "nhu:"] where folded.hasSuffix(cue) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Walking
+
+    mutating func visit(_ idx: Int, nodes: [Node], context: Context) {
+        let node = nodes[idx]
+        if idx != 0, node.block.cells != nil {
+            if let table = tableStore.first(where: { $0.node == idx }) { emitTable(table.rows, context: context) }
+            return
+        }
+        let isHeading = idx != 0 && (!node.children.isEmpty || node.isColonHeading)
+        var ctx = context
+        if idx != 0 && isHeading {
+            let text = node.block.text
+            if node.block.label != nil { headingTexts.append(text) }
+            if let label = node.block.label { ctx.path = extend(ctx.path, with: label) }
+            let tokens = Tokens(text)
+            let finder = UnitFinder(tokens)
+            if startsNonTaskHeading(tokens), !node.isColonHeading || tokens.count <= 12 {
+                ctx.excluded = true
+            } else if let units = finder.wholeUnitList() ?? finder.headingUnits() {
+                ctx.lead = units
+            } else if node.isColonHeading {
+                // A paragraph that introduces the items after it may itself be a task.
+                if node.block.label == nil, let task = makeTask(node.block, context: context) {
+                    tasks.append(task)
+                }
+            } else if let (names, after) = finder.inlineHeading(), context.lead == nil, !ctx.excluded {
+                // "2.2. Thanh tra: Tổ chức …" with sub-items.
+                ctx.lead = names
+                var b = node.block
+                b.text = String(tokens.text(after, tokens.count))
+                if let task = makeTask(b, context: ctx, ownLabel: true) { tasks.append(task) }
+            }
+            for c in node.children { visit(c, nodes: nodes, context: ctx) }
+            return
+        }
+        if idx == 0 {
+            for c in node.children { visit(c, nodes: nodes, context: ctx) }
+            return
+        }
+        // A leaf: an item or a paragraph.
+        if node.isFinal, node.block.label == nil, isClosing(node.block.text) { return }
+        if let task = makeTask(node.block, context: ctx) { tasks.append(task) }
+    }
+
+    /// The section path with a heading's label: "II" + "1" → "II.1"; "4" + "4.2" → "4.2".
+    func extend(_ path: [String], with label: Label) -> [String] {
+        guard !label.value.isEmpty else { return path }
+        var p = path
+        if case .arabic(let depth) = label.style, depth > 1 {
+            let parent = label.value.split(separator: ".").dropLast().joined(separator: ".")
+            if let last = p.last, last == parent || last.hasSuffix("." + parent) || parent.hasSuffix(last) {
+                p.removeLast()
+            }
+        }
+        p.append(label.value)
+        return p
+    }
+
+    func startsNonTaskHeading(_ t: Tokens) -> Bool {
+        var i = 0
+        while i < t.count, t[i].isPunct { i += 1 }
+        if t.match(["về"], at: i) != nil { i += 1 }
+        return t.longestMatch(Lexicon.nonTaskHeadings, at: i) != nil
+    }
+
+    /// A closing paragraph: the formula ("Nay thông báo …", "Trên đây là …", "…./.") or the
+    /// request to report back, which sets `report_due`.
+    mutating func isClosing(_ text: String) -> Bool {
+        let t = Tokens(text)
+        let folded = VietnameseText.fold(text)
+        let formula = text.hasSuffix("./.") || text.hasSuffix("/.") || t.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil
+        let reports = folded.contains("bao cao")
+        if reports {
+            let finder = DeadlineFinder(t, reference: reference)
+            let dates = finder.candidates().compactMap { $0.due.endDate }
+            if let d = dates.max() {
+                reportDue = d
+                return true
+            }
+        }
+        return formula || (reports && folded.contains("ket qua"))
+    }
+
+    // MARK: Tasks
+
+    /// The task an item or paragraph states, or nil when it states none.
+    func makeTask(_ block: Block, context: Context, ownLabel: Bool = false) -> Assignment? {
+        if context.excluded { return nil }
+        var text = OutlineWalker.removeFootnoteMarks(block.text)
+        if text.isEmpty { return nil }
+        if text.hasPrefix("("), text.hasSuffix(")") || text.hasSuffix(")."), text.filter({ $0 == "(" }).count == 1 { return nil }
+        if text.hasSuffix("./.") || text.hasSuffix("/.") { return nil }
+        var tokens = Tokens(text)
+        guard tokens.items.contains(where: \.isWord) else { return nil }
+        if tokens.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil { return nil }
+        if block.label == nil, text.hasSuffix("như sau:") { return nil }
+
+        var path = context.path
+        var inlineLead: [String]?
+        // "X: …" — an inline heading: a unit, a person, or a topic.
+        if let colon = (0..<min(tokens.count, 40)).first(where: { tokens[$0].isPunct && tokens[$0].lower == ":" }), colon > 0 {
+            var s = 0
+            if tokens.match(["đối", "với"], at: s) != nil { s = 2 }
+            if tokens.longestMatch(Lexicon.nonTaskHeadings, at: s) != nil { return nil }
+            if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil {
+                inlineLead = names
+                text = String(tokens.text(after, tokens.count))
+                tokens = Tokens(text)
+                if let label = block.label { path = extend(path, with: label) }
+            } else if ownLabel == false, let label = block.label, case .arabic(let d) = label.style, d > 1 {
+                path = extend(path, with: label)
+            }
+        }
+        if ownLabel, let label = block.label { path = extend(path, with: label) }
+        // A paragraph that sets the scene before its request: the task starts at the request.
+        if block.label == nil, inlineLead == nil {
+            let trimmed = OutlineWalker.fromRequest(tokens)
+            if trimmed != 0 {
+                text = String(tokens.text(trimmed, tokens.count))
+                tokens = Tokens(text)
+            }
+        }
+        guard !text.isEmpty else { return nil }
+        let units = UnitFinder(tokens)
+        var lead = units.leadAtStart() ?? units.leadBeforeChuTri() ?? inlineLead ?? context.lead ?? units.agentAfterDo() ?? []
+        if lead.contains("*") && lead.count > 1 { lead = lead.filter { $0 != "*" } + ["*"] }
+        let support = units.support().filter { !lead.contains($0) || $0 == "*" && !lead.contains("*") }
+        let (due, milestones) = DeadlineFinder(tokens, reference: reference).find()
+        var urgency: [String] = []
+        for k in 0..<tokens.count {
+            if let e = tokens.longestMatch(Lexicon.urgency, at: k) {
+                let w = String(tokens.text(k, e)).lowercased()
+                if !urgency.contains(w) { urgency.append(w) }
+            }
+        }
+        return Assignment(
+            section: path.joined(separator: "."), text: VietnameseText.collapseSpaces(text), lead: lead,
+            support: support, due: due, milestones: milestones, urgency: urgency)
+    }
+
+    /// The index of the sentence that opens the request ("Yêu cầu …", "Đề nghị …", "Giao …")
+    /// when sentences of context come before it; 0 otherwise.
+    static func fromRequest(_ t: Tokens) -> Int {
+        for k in 1..<max(t.count, 1) where t[k - 1].isPunct && t[k - 1].lower == "." && t[k].isCapitalized {
+            if t.match(["yêu", "cầu"], at: k) != nil || t.match(["đề", "nghị"], at: k) != nil || t[k].lower == "giao" {
+                return k
+            }
+        }
+        return 0
+    }
+
+    /// Footnote markers glued to words ("khoáng sản1.", "gồm¹") are not part of the text.
+    static func removeFootnoteMarks(_ s: String) -> String {
+        let superscripts: Set<Character> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if superscripts.contains(c) {
+                i += 1
+                continue
+            }
+            if c.isNumber, i > 0, chars[i - 1].isLetter, chars[i - 1].isLowercase {
+                var j = i
+                while j < chars.count, chars[j].isNumber { j += 1 }
+                // "sản1." / "sản1 ": a marker; "Km26" would start with a capital run.
+                if j - i <= 2, j == chars.count || " .,;:".contains(chars[j]),
+                    OutlineWalker.wordBefore(chars, i).allSatisfy({ $0.isLowercase })
+                {
+                    i = j
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    static func wordBefore(_ chars: [Character], _ i: Int) -> [Character] {
+        var s = i
+        while s > 0, chars[s - 1].isLetter { s -= 1 }
+        return Array(chars[s..<i])
+    }
+
+    // MARK: Tables
+
+    mutating func emitTable(_ rows: [Block], context: Context) {
+        guard let headerRow = rows.first?.cells, let table = TaskTable(header: headerRow) else { return }
+        var section = context.path
+        let base = context.path
+        for row in rows.dropFirst() {
+            guard let cells = row.cells, let r = table.row(cells, reference: reference) else { continue }
+            if let g = r.groupHeading {
+                section = base + [g]
+                continue
+            }
+            if context.excluded { continue }
+            tasks.append(
+                Assignment(
+                    section: section.joined(separator: "."), text: OutlineWalker.removeFootnoteMarks(r.text),
+                    lead: r.lead, support: r.support, due: r.due))
+        }
+    }
+}
+
+extension UnitFinder {
+    /// A heading that names its units before a role: "Cục Biến đổi khí hậu có trách nhiệm",
+    /// "Sở Công Thương chủ trì".
+    func headingUnits() -> [String]? {
+        var i = 0
+        if i < t.count, t[i].lower == "giao" { i += 1 }
+        var end = t.count
+        while end > i, t[end - 1].isPunct { end -= 1 }
+        guard let list = unitList(from: i, limit: end), list.end < end else { return nil }
+        guard let m = t.longestMatch(Lexicon.leadMarkers, at: list.end), m == end else { return nil }
+        return list.names
+    }
+}

@@ -1,0 +1,130 @@
+import Deadlines
+
+/// Dates as Vietnamese documents write them: "15/8", "10/6/2020", "ngày 10 tháng 8 năm 2021",
+/// with blanks left for a day or month not yet known ("ngày   tháng 5 năm 2020").
+enum DateWords {
+    /// A date found in tokens: as a partial ISO text ("2020-05" when the day is blank) and, when
+    /// complete, as a `CalendarDate`.
+    struct Found {
+        var text: String
+        var date: CalendarDate?
+        /// Index of the first token of the date expression ("ngày" when present).
+        var start: Int
+        /// Index after the date expression.
+        var end: Int
+    }
+
+    /// Parses "d/m", "d/m/yyyy" (also with "-" or "."): day, month, optional year.
+    static func dayMonth(_ token: Token) -> (day: Int, month: Int, year: Int?)? {
+        guard token.kind == .word || token.kind == .number else { return nil }
+        let s = token.text
+        guard let f = s.first, f.isASCIIDigit, let l = s.last, l.isASCIIDigit else { return nil }
+        let sepChar: Character = s.contains("/") ? "/" : (s.contains("-") ? "-" : ".")
+        let parts = s.split(separator: sepChar, omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
+        guard parts[0].count <= 2, parts[1].count <= 2, let d = Int(parts[0]), let m = Int(parts[1]),
+            (1...31).contains(d), (1...12).contains(m)
+        else { return nil }
+        if parts.count == 3 {
+            guard parts[2].count == 4, let y = Int(parts[2]), (1900...2200).contains(y) else { return nil }
+            return (d, m, y)
+        }
+        return (d, m, nil)
+    }
+
+    /// Parses "m/yyyy" (a month of a year).
+    static func monthYear(_ token: Token) -> (month: Int, year: Int)? {
+        let s = token.text
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 4,
+            let m = Int(parts[0]), let y = Int(parts[1]), (1...12).contains(m), (1900...2200).contains(y)
+        else { return nil }
+        return (m, y)
+    }
+
+    /// A four-digit year token.
+    static func year(_ token: Token) -> Int? {
+        guard token.kind == .number, token.text.count == 4, let y = Int(token.text), (1900...2200).contains(y)
+        else { return nil }
+        return y
+    }
+
+    /// "ngày 10 tháng 8 năm 2021", "ngày 06/8/2024", "ngày   tháng 5 năm 2020", starting at the
+    /// first "ngày" within the next few tokens from `i`.
+    static func longDate(_ t: Tokens, from i: Int) -> Found? {
+        var k = i
+        while k < t.count, k < i + 4, t[k].lower != "ngày" { k += 1 }
+        guard k < t.count, t[k].lower == "ngày" else { return nil }
+        let start = k
+        k += 1
+        skipFiller(t, &k)
+        if k < t.count, let (d, m, y) = dayMonth(t[k]), let y {
+            guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+            return Found(text: date.iso, date: date, start: start, end: k + 1)
+        }
+        var day: Int?
+        if k < t.count, t[k].kind == .number, let d = Int(t[k].text), (1...31).contains(d) {
+            day = d
+            k += 1
+            skipFiller(t, &k)
+        }
+        guard k < t.count, t[k].lower == "tháng" else { return nil }
+        k += 1
+        skipFiller(t, &k)
+        var month: Int?
+        if k < t.count, t[k].kind == .number, let m = Int(t[k].text), (1...12).contains(m) {
+            month = m
+            k += 1
+            skipFiller(t, &k)
+        }
+        guard k < t.count, t[k].lower == "năm" else { return nil }
+        k += 1
+        guard k < t.count, let y = year(t[k]) else { return nil }
+        let end = k + 1
+        if let month, let day {
+            guard let date = CalendarDate(year: y, month: month, day: day) else { return nil }
+            return Found(text: date.iso, date: date, start: start, end: end)
+        }
+        if let month, day == nil {
+            return Found(text: CalendarDate.pad(y, 4) + "-" + CalendarDate.pad(month, 2), date: nil, start: start, end: end)
+        }
+        if month == nil && day == nil {
+            return Found(text: CalendarDate.pad(y, 4), date: nil, start: start, end: end)
+        }
+        return nil
+    }
+
+    /// Skips dots and ellipses left as blanks ("ngày ..... tháng").
+    static func skipFiller(_ t: Tokens, _ k: inout Int) {
+        while k < t.count, t[k].isPunct, t[k].lower == "." || t[k].lower == "…" || t[k].lower == "_" {
+            k += 1
+        }
+    }
+
+    /// A complete date at token `k`: "d/m/yyyy", "d/m" (year from `yearFor`), or the long form
+    /// "d tháng m năm yyyy" / "ngày d tháng m năm yyyy". Returns the date and the index after it.
+    static func date(_ t: Tokens, at k: Int, yearFor: (Int, Int) -> Int?) -> (CalendarDate, Int)? {
+        guard k < t.count else { return nil }
+        if let (d, m, y) = dayMonth(t[k]) {
+            // A date without a year may still be written "15/8 năm 2021".
+            if let y { return CalendarDate(year: y, month: m, day: d).map { ($0, k + 1) } }
+            if k + 2 < t.count, t[k + 1].lower == "năm", let y = year(t[k + 2]) {
+                return CalendarDate(year: y, month: m, day: d).map { ($0, k + 3) }
+            }
+            guard let y = yearFor(m, d) else { return nil }
+            return CalendarDate(year: y, month: m, day: d).map { ($0, k + 1) }
+        }
+        if t[k].kind == .number, let d = Int(t[k].text), (1...31).contains(d), k + 2 < t.count,
+            t[k + 1].lower == "tháng", t[k + 2].kind == .number, let m = Int(t[k + 2].text), (1...12).contains(m)
+        {
+            if k + 4 < t.count, t[k + 3].lower == "năm", let y = year(t[k + 4]) {
+                return CalendarDate(year: y, month: m, day: d).map { ($0, k + 5) }
+            }
+            guard let y = yearFor(m, d) else { return nil }
+            return CalendarDate(year: y, month: m, day: d).map { ($0, k + 3) }
+        }
+        return nil
+    }
+}
