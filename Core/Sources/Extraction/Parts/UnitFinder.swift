@@ -58,6 +58,43 @@ struct UnitFinder {
         return list.names
     }
 
+    /// The subject after an opening clause of time or condition: "Trong quá trình thực hiện,
+    /// nếu có vướng mắc, Thủ trưởng các cơ quan, đơn vị chủ động …".
+    func leadAfterOpeningClause() -> [String]? {
+        guard t.longestMatch(Lexicon.clauseOpeners, at: 0) != nil || (t.count > 0 && t[0].lower == "trong") else {
+            return nil
+        }
+        var k = 1
+        while k < t.count, !(t[k].isPunct && [".", ";", ":"].contains(t[k].lower)) {
+            if t[k - 1].isPunct, t[k - 1].lower == ",", t[k].isCapitalized, isSegmentStart(k),
+                let list = unitList(from: k, limit: t.count), !list.names.isEmpty, list.end < t.count,
+                !t[list.end].isPunct
+            {
+                return list.names
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A subject written in capitals before its role, whatever its first word: "Vu Kế hoạch -
+    /// Tài chính tham mưu …" (a slip of the tone mark on "Vụ" hides the head word).
+    func leadByTitleCase() -> [String]? {
+        guard t.count > 3, t[0].isCapitalized, t[0].isWord, !isStop(0),
+            t.longestMatch(Lexicon.unitStops, at: 0) == nil, t.longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
+        else { return nil }
+        var k = 0
+        var capitals = 0
+        while k < t.count, t[k].isCapitalized || (t[k].isPunct && ["-", "–", "&"].contains(t[k].lower))
+            || (k > 0 && t[k].isWord && t[k - 1].isCapitalized && !isStop(k))
+        {
+            if t[k].isCapitalized { capitals += 1 }
+            k += 1
+        }
+        guard capitals >= 3, k < t.count, let m = t.longestMatch(Lexicon.leadMarkers, at: k), m > k else { return nil }
+        return [cleanName(t.text(0, k))]
+    }
+
     /// The lead of "X chủ trì" anywhere in the text (the first such in a clause).
     func leadBeforeChuTri() -> [String]? {
         var k = 0
@@ -129,9 +166,13 @@ struct UnitFinder {
         var i = 0
         if t[i].lower == "giao" { i += 1 }
         if let e = t.match(["đối", "với"], at: i) { i = e }
-        guard i < c else { return nil }
+        guard i < c, c - i <= 14 else { return nil }
         if isPersonStart(i) { return ([cleanName(t.text(i, c))], c + 1) }
-        guard let list = unitList(from: i, limit: c), list.end == c, !list.names.isEmpty else { return nil }
+        // A heading names units only; "Phòng X chủ trì …:" is a sentence.
+        for k in i..<c where t.longestMatch(Lexicon.leadMarkers, at: k) != nil || t.match(["phối", "hợp"], at: k) != nil {
+            return nil
+        }
+        guard let list = unitList(from: i, limit: c, cell: true), list.end == c, !list.names.isEmpty else { return nil }
         return (list.names, c + 1)
     }
 
@@ -160,18 +201,11 @@ struct UnitFinder {
             // "các" must name units: "các phòng", "các Ban", "các cơ sở …", not "các nhiệm vụ".
             let n = e
             guard n < t.count else { return false }
-            if let h = t.longestMatch(Lexicon.unitHeads, at: n), !["các"].contains(t[n].lower) {
-                let word = t[n..<h]
-                if Lexicon.capitalOnlyHeads.contains(word) && !t[n].isCapitalized
-                    && !Lexicon.tierNouns.contains(word) && !Lexicon.pluralUnitNouns.contains(word)
-                {
-                    return false
-                }
-                return true
+            if t.longestMatch(Lexicon.pluralNouns, at: n) != nil { return true }
+            if let h = t.longestMatch(Lexicon.unitHeads, at: n), t[n].lower != "các" {
+                return !(Lexicon.capitalOnlyHeads.contains(t[n..<h]) && !t[n].isCapitalized)
             }
-            return Lexicon.tierNouns.contains(t[n].lower) || Lexicon.tierNouns.contains(t[n..<min(n + 2, t.count)])
-                || Lexicon.pluralUnitNouns.contains(t[n..<min(n + 2, t.count)])
-                || Lexicon.pluralUnitNouns.contains(t[n].lower)
+            return false
         }
         // A head alone followed by a verb is not a name ("Sở chủ trì").
         return true
@@ -179,7 +213,8 @@ struct UnitFinder {
 
     /// Parses a list of unit names from `start` up to `limit` (exclusive), stopping at a verb, a
     /// preposition or punctuation that ends the list.
-    /// In a table `cell`, the text is only names: verbs end nothing.
+    /// In a table `cell` (or the part of an inline heading before its colon) the text is only
+    /// names: verbs end nothing.
     func unitList(from start: Int, limit: Int, cell: Bool = false) -> UnitList? {
         guard start < limit, isSegmentStart(start) else { return nil }
         var segments: [Range<Int>] = []
@@ -190,8 +225,11 @@ struct UnitFinder {
         scan: while k < limit {
             let tok = t[k]
             if k == segStart {
-                // The head of a segment.
+                // The head of a segment, with the noun after "các" ("các chủ đầu tư").
                 if let e = t.longestMatch(Lexicon.unitHeads, at: k) { k = e } else { k += 1 }
+                if ["các", "tất", "toàn"].contains(t[segStart].lower), k < limit {
+                    if let e = t.longestMatch(Lexicon.pluralNouns, at: k) { k = e }
+                }
                 continue
             }
             if tok.isPunct {
@@ -200,6 +238,14 @@ struct UnitFinder {
                     if k + 1 < limit, isSegmentStart(k + 1) || startsTier(k + 1) {
                         segments.append(segStart..<k)
                         segStart = k + 1
+                        k += 1
+                        continue scan
+                    }
+                    // "Phòng Quản lý Công nghệ, thị trường công nghệ và chuyên ngành": a comma
+                    // inside a name, when a word that is no verb follows.
+                    if tok.lower == ",", k + 1 < limit, t[k + 1].isWord,
+                        cell || !isStop(k + 1)
+                    {
                         k += 1
                         continue scan
                     }
@@ -259,10 +305,21 @@ struct UnitFinder {
                 k += 1
                 continue scan
             }
-            if !cell, !tok.isCapitalized, tok.kind == .word, t.longestMatch(Lexicon.unitStops, at: k) != nil {
-                // "trong và ngoài tỉnh" describes the unit.
+            if !cell, isStop(k) {
+                // "trong và ngoài tỉnh", "trên địa bàn" describe the unit.
                 if tok.lower == "trong", k + 2 < limit, t[k + 1].lower == "và", t[k + 2].lower == "ngoài" {
                     k += 3
+                    continue scan
+                }
+                if let e = t.match(["trên", "địa", "bàn"], at: k), e <= limit {
+                    k = e
+                    continue scan
+                }
+                // "cơ quan chủ trì", "đơn vị chủ trì": the lead agency of a project, a noun.
+                if tok.lower == "chủ", k + 1 < limit, t[k + 1].lower == "trì", k > 0,
+                    Lexicon.nominalChuTri.contains(t[k - 1].lower)
+                {
+                    k += 2
                     continue scan
                 }
                 end = k
@@ -284,6 +341,24 @@ struct UnitFinder {
             if !name.isEmpty, !names.contains(name) { names.append(name) }
         }
         return UnitList(names: names, end: end)
+    }
+
+    /// Whether a lower-case verb or preposition that ends a name stands at `k`; typing slips of
+    /// tone marks ("khản trương") are matched on the folded form.
+    func isStop(_ k: Int) -> Bool {
+        let tok = t[k]
+        guard tok.kind == .word, !tok.isCapitalized else { return false }
+        if let e = t.longestMatch(Lexicon.unitStops, at: k) {
+            // "Sở Giáo dục và Đào tạo": the second syllable of a capitalised word ("Đào tạo").
+            if e == k + 1, k > 0, t[k - 1].isCapitalized, t[k - 1].isWord,
+                t.longestMatch(Lexicon.unitHeads, at: k - 1) == nil
+            {
+                return false
+            }
+            return true
+        }
+        guard k + 1 < t.count, t[k + 1].isWord else { return false }
+        return Lexicon.foldedStops.contains(VietnameseText.fold(tok.lower) + " " + VietnameseText.fold(t[k + 1].lower))
     }
 
     /// Whether a tier noun starts at `i` ("ban", "ngành", "thành phố" after a comma).
@@ -333,15 +408,23 @@ struct UnitFinder {
     }
 
     func hasNarrowingQualifier(_ seg: Range<Int>) -> Bool {
-        !isGeneric(seg) && !(seg.count <= 2)
+        tierShape(seg) == nil
     }
 
     /// Whether a segment names every unit of a tier: "các phòng, đơn vị trực thuộc Sở",
     /// "các Ban HĐND Thành phố", "UBND cấp xã", "phòng liên quan", "chính quyền địa phương".
     func isGeneric(_ seg: Range<Int>) -> Bool {
+        guard let shape = tierShape(seg) else { return false }
+        return shape.plural || shape.related
+    }
+
+    /// A segment made of tier nouns and qualifiers that do not narrow them; whether it is plural
+    /// ("các", "cấp", "tất cả") or qualified by "liên quan". `nil` when a word narrows the tier
+    /// ("các đơn vị truyền thông", "địa phương có rừng") or it is no tier at all.
+    func tierShape(_ seg: Range<Int>) -> (plural: Bool, related: Bool)? {
         var words: [String] = []
         for k in seg where t[k].isWord { words.append(t[k].lower) }
-        guard !words.isEmpty else { return false }
+        guard !words.isEmpty else { return nil }
         var i = 0
         func at(_ phrase: [String]) -> Bool {
             guard i + phrase.count <= words.count else { return false }
@@ -370,11 +453,7 @@ struct UnitFinder {
         }
         var tiers = 0
         while i < words.count {
-            if at(["các"]) {
-                i += 1
-                continue
-            }
-            if at(["và"]) || words[i] == "hoặc" {
+            if at(["các"]) || at(["và"]) || words[i] == "hoặc" {
                 i += 1
                 continue
             }
@@ -390,7 +469,7 @@ struct UnitFinder {
             }
             break
         }
-        guard tiers > 0 || plural && i == words.count else { return false }
+        guard tiers > 0 || plural && i == words.count else { return nil }
         // Qualifiers that do not narrow the tier.
         while i < words.count {
             if at(["có", "liên", "quan"]) || at(["liên", "quan"]) {
@@ -398,30 +477,30 @@ struct UnitFinder {
                 i += at(["có"]) ? 3 : 2
                 continue
             }
-            if at(["khác"]) || at(["trực", "thuộc", "trung", "ương"]) {
-                i += at(["khác"]) ? 1 : 4
+            if at(["trực", "thuộc", "trung", "ương"]) {
+                i += 4
+                continue
+            }
+            if at(["khác"]) {
+                i += 1
                 continue
             }
             if at(["thuộc"]) || at(["trực", "thuộc"]) || at(["của"]) {
                 i += at(["trực"]) ? 2 : 1
                 // Owner: an agency's name, or itself a generic group.
-                if i < words.count {
-                    let rest = Array(words[i...])
-                    if isOwnerName(rest) { return plural || related }
-                    let sub = subRange(seg, fromWord: i)
-                    return (plural || related) && isGeneric(sub)
-                }
-                continue
+                guard i < words.count else { return (plural, related) }
+                if isOwnerName(Array(words[i...])) { return (plural, related) }
+                return isGeneric(subRange(seg, fromWord: i)) ? (plural, related) : nil
             }
             if at(["trên", "địa", "bàn"]) {
                 i += 3
                 continue
             }
             // "các Ban HĐND Thành phố", "các phòng thuộc VP": the owning body.
-            if isOwnerName(Array(words[i...])) { return plural || related }
-            return false
+            if isOwnerName(Array(words[i...])) { return (plural, related) }
+            return nil
         }
-        return plural || related
+        return (plural, related)
     }
 
     /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").

@@ -73,6 +73,8 @@ struct OutlineWalker {
                     stack.removeLast()
                 }
                 node.isFinal = i > lastLabelled
+                // The closing paragraphs belong to the notice, not to its last item.
+                if node.isFinal { stack.removeSubrange(1...) }
                 let colon = block.text.hasSuffix(":")
                 node.isColonHeading = colon
                 nodes.append(node)
@@ -114,7 +116,10 @@ struct OutlineWalker {
     /// "…, cụ thể:", "… nội dung sau:", "… gồm:", but not "… các nhiệm vụ sau:".
     func listsContents(_ text: String) -> Bool {
         let folded = VietnameseText.fold(text.suffix(60))
-        if folded.contains("nhiem vu") { return false }
+        // "… tập trung vào các nhiệm vụ sau:" introduces tasks, not contents.
+        if folded.hasSuffix("nhiem vu sau:") || folded.hasSuffix("nhiem vu:") || folded.hasSuffix("nhiem vu sau day:") {
+            return false
+        }
         for cue in ["cu the:", "noi dung sau:", "noi dung:", "gom:", "sau day:", "nhu:"] where folded.hasSuffix(cue) {
             return true
         }
@@ -213,6 +218,8 @@ struct OutlineWalker {
         if text.isEmpty { return nil }
         if text.hasPrefix("("), text.hasSuffix(")") || text.hasSuffix(")."), text.filter({ $0 == "(" }).count == 1 { return nil }
         if text.hasSuffix("./.") || text.hasSuffix("/.") { return nil }
+        // A section title left without items ("III. TỔ CHỨC THỰC HIỆN").
+        if VietnameseText.isAllCaps(text) { return nil }
         var tokens = Tokens(text)
         guard tokens.items.contains(where: \.isWord) else { return nil }
         if tokens.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil { return nil }
@@ -224,7 +231,8 @@ struct OutlineWalker {
         if let colon = (0..<min(tokens.count, 40)).first(where: { tokens[$0].isPunct && tokens[$0].lower == ":" }), colon > 0 {
             var s = 0
             if tokens.match(["đối", "với"], at: s) != nil { s = 2 }
-            if tokens.longestMatch(Lexicon.nonTaskHeadings, at: s) != nil { return nil }
+            // "Kinh phí cho hoạt động kiểm tra: …", "Đánh giá chung: …": a heading of no task.
+            if colon - s <= 8, tokens.longestMatch(Lexicon.nonTaskHeadings, at: s) != nil { return nil }
             if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil {
                 inlineLead = names
                 text = String(tokens.text(after, tokens.count))
@@ -245,9 +253,11 @@ struct OutlineWalker {
         }
         guard !text.isEmpty else { return nil }
         let units = UnitFinder(tokens)
-        var lead = units.leadAtStart() ?? units.leadBeforeChuTri() ?? inlineLead ?? context.lead ?? units.agentAfterDo() ?? []
+        var lead =
+            units.leadAtStart() ?? units.leadBeforeChuTri() ?? inlineLead ?? context.lead
+            ?? units.leadAfterOpeningClause() ?? units.leadByTitleCase() ?? units.agentAfterDo() ?? []
         if lead.contains("*") && lead.count > 1 { lead = lead.filter { $0 != "*" } + ["*"] }
-        let support = units.support().filter { !lead.contains($0) || $0 == "*" && !lead.contains("*") }
+        let support = units.support().filter { $0 == "*" || !lead.contains($0) }
         let (due, milestones) = DeadlineFinder(tokens, reference: reference).find()
         var urgency: [String] = []
         for k in 0..<tokens.count {

@@ -13,7 +13,7 @@ enum Lexicon {
         "thành uỷ", "huyện ủy", "huyện uỷ", "đảng ủy", "đảng uỷ", "kho bạc", "công an", "bộ chỉ huy",
         "bệnh viện", "chi nhánh", "cảng vụ", "hạt kiểm lâm", "đội", "chủ đầu tư", "nhà đầu tư",
         "chính quyền", "thường trực", "thủ trưởng", "cơ quan", "đơn vị", "các", "tất cả", "toàn thể",
-        "chủ nhiệm", "báo chí", "địa phương", "cổng thông tin", "trạm", "chi bộ", "cổng",
+        "chủ nhiệm", "báo chí", "địa phương", "cổng thông tin", "trạm", "chi bộ", "cổng", "chủ tịch",
     ])
 
     /// Heads that are common words when written in lower case ("ban hành", "báo cáo", "đội ngũ").
@@ -22,6 +22,7 @@ enum Lexicon {
         "cổng", "bộ", "trung tâm", "chi nhánh", "thường trực", "công an", "hội đồng", "tổ công tác",
         "mặt trận", "kho bạc", "thủ trưởng", "chi bộ", "cổng thông tin", "tạp chí", "văn phòng",
         "thanh tra", "công đoàn", "học viện", "liên hiệp", "hạt kiểm lâm", "bệnh viện", "chi cục",
+        "chủ tịch",
     ]
 
     /// Nouns that may follow "các" in a unit's name ("các cơ sở giáo dục nghề nghiệp", "các
@@ -38,6 +39,9 @@ enum Lexicon {
         "phường", "thị trấn", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "tổ chức", "thành viên",
         "đoàn thể", "cấp", "ban ngành", "sở ngành", "sở ban ngành", "xã/phường", "phường/xã",
     ]
+
+    /// Nouns that may follow "các": tiers and kinds of units, as phrases.
+    static let pluralNouns = PhraseSet(Array(tierNouns) + Array(pluralUnitNouns))
 
     /// Qualifiers that do not narrow a tier ("các đơn vị có liên quan", "trực thuộc Sở").
     static let neutralQualifiers = PhraseSet([
@@ -67,7 +71,7 @@ enum Lexicon {
         "đề nghị", "giao", "về", "trong", "để", "nhằm", "theo", "tại", "đối với", "khi", "nếu", "sau khi",
         "trước", "với", "từ", "đến", "trên", "như", "gồm", "bao gồm", "được", "do", "đã", "đang", "sẽ",
         "và phối hợp", "ngay", "gấp", "cùng", "xem xét", "giúp", "tiến độ", "đúng", "có ý kiến",
-        "có văn bản", "trình bày", "ưu tiên",
+        "có văn bản", "trình bày", "ưu tiên", "đồng thời",
     ])
 
     /// Phrases that begin with a unit head but name no unit ("Hội nghị", "phòng cháy").
@@ -75,6 +79,22 @@ enum Lexicon {
         "hội nghị", "hội thảo", "hội thi", "phòng cháy", "phòng chống", "phòng ngừa", "trường hợp",
         "sở hữu", "bộ máy", "vụ việc", "đội ngũ", "cục bộ", "đoàn kết", "ban hành", "báo cáo", "tổ chức",
         "trung tâm phục vụ hành chính công", "đơn vị tính", "cơ quan hành chính nhà nước",
+    ])
+
+    /// Two-word stops folded (no diacritics), to catch slips of tone marks in running text.
+    static let foldedStops: Set<String> = {
+        var out: Set<String> = []
+        for phrases in unitStops.byFirst.values {
+            for p in phrases where p.count == 2 {
+                out.insert(VietnameseText.fold(p.joined(separator: " ")))
+            }
+        }
+        return out
+    }()
+
+    /// Openings of a clause of time or condition before the subject ("Trong quá trình …, Sở X …").
+    static let clauseOpeners = PhraseSet([
+        "trong quá trình", "trường hợp", "khi", "nếu", "trong trường hợp", "để", "căn cứ", "trên cơ sở",
     ])
 
     /// Role markers that follow a lead unit ("Phòng X chủ trì", "Sở Y có trách nhiệm").
@@ -93,7 +113,7 @@ enum Lexicon {
     /// requirements, participants, scope, resources (corpus README, "What is a task").
     static let nonTaskHeadings = PhraseSet([
         "đánh giá", "kết quả", "tình hình", "mục đích", "yêu cầu", "mục tiêu", "thành phần",
-        "tham dự", "chủ trì", "đối tượng", "thời gian kiểm tra", "địa điểm", "phương thức", "vốn",
+        "tham dự", "đối tượng", "thời gian kiểm tra", "địa điểm", "phương thức", "vốn",
         "kinh phí", "căn cứ", "khái toán", "nguồn vốn", "dự toán", "những kết quả", "một số kết quả",
         "kết quả đạt được", "tồn tại", "hạn chế", "nguyên nhân", "ưu điểm", "thành phần tham gia",
         "thành phần tham dự", "bối cảnh", "quan điểm", "phạm vi", "giải thích",
