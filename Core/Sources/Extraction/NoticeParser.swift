@@ -1,4 +1,3 @@
-import Foundation
 import Deadlines
 
 /// Reads the text of a notice and extracts its header and tasks.
@@ -28,9 +27,6 @@ public enum NoticeParser {
         let body = BlockBuilder.blocks(lines[header.bodyStart..<tailStart])
         let appendix = BlockBuilder.blocks(lines[appendixStart..<lines.count]).filter { $0.cells != nil }
 
-        if ProcessInfo.processInfo.environment["DONDOC_DEBUG"] != nil {
-            for b in body { print("BLOCK", b.label.map { "\($0.style) \($0.value)" } ?? "-", b.indent, b.text.prefix(80)) }
-        }
         let preamble = preambleTexts(body)
         let firstDate = doc.issuedDate ?? firstFullDate(lines)
         doc.meeting = MeetingParser.parse(title: doc.title, preamble: preamble, reference: firstDate)
