@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "Deadlines"),
         .target(name: "Extraction", dependencies: ["Deadlines"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Deadlines"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Deadlines"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
