@@ -96,7 +96,8 @@ public enum NoticeTextError: Error, Sendable, Equatable, CustomStringConvertible
             if let nulOffset {
                 found = "it has a NUL byte at offset \(nulOffset)"
             } else {
-                let share = String(format: "%.1f%%", Double(controlBytes) * 100 / Double(max(sampledBytes, 1)))
+                let share = String(
+                    format: "%.1f%%", Double(controlBytes) * 100 / Double(max(sampledBytes, 1)))
                 found = "\(share) of its first \(sampledBytes) bytes are control characters"
             }
             return "The input is binary data, not text: \(found). Check that this is the notice's "
@@ -117,7 +118,8 @@ public enum NoticeTextError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    private static func wideUnicodeDescription(_ name: String, bigEndian: Bool, byteOrderMark: Bool) -> String {
+    private static func wideUnicodeDescription(_ name: String, bigEndian: Bool, byteOrderMark: Bool) -> String
+    {
         let order = bigEndian ? "big-endian" : "little-endian"
         let foundBy = byteOrderMark ? "by its byte-order mark" : "by its pattern of NUL bytes"
         return "The text is \(name) (\(order), recognised \(foundBy)), not UTF-8. Save it as UTF-8 "
@@ -161,7 +163,8 @@ public enum LegacyEncoding: String, Sendable, Equatable, CaseIterable {
         switch self {
         case .tcvn3: "for example with UniKey's converter from TCVN3 (ABC), or `iconv -f TCVN5712-1 -t UTF-8`"
         case .vni: "for example with UniKey's converter from VNI Windows"
-        case .windows1258: "for example `iconv -f CP1258 -t UTF-8`, or UniKey's converter from Windows CP 1258"
+        case .windows1258:
+            "for example `iconv -f CP1258 -t UTF-8`, or UniKey's converter from Windows CP 1258"
         }
     }
 }
