@@ -217,7 +217,7 @@ enum ClosingParser {
     static func isPersonName(_ s: String) -> Bool {
         let words = s.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
-        guard Lexicon.surnames.contains(words[0].lowercased()) else { return false }
+        guard Lexicon.surnames.contains(Word(words[0].lowercased())) else { return false }
         return words.allSatisfy { w in w.first?.isUppercase == true && w.allSatisfy(\.isLetter) }
     }
 }

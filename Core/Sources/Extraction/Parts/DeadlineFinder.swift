@@ -68,7 +68,7 @@ struct DeadlineFinder {
         return same < twoMonthsBefore ? ref.year + 1 : ref.year
     }
 
-    func word(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].lower : "" }
+    func word(_ k: Int) -> Word { k >= 0 && k < t.count ? t[k].lower : "" }
 
     /// All deadline expressions of the text, in order.
     func candidates() -> [Candidate] {
@@ -79,8 +79,9 @@ struct DeadlineFinder {
                 k += 1
                 continue
             }
-            if let c = recurring(at: k) ?? relative(at: k) ?? period(at: k) ?? from(at: k) ?? date(at: k)
-                ?? continuing(at: k)
+            if DeadlineFinder.mayStart(t[k]),
+                let c = recurring(at: k) ?? relative(at: k) ?? period(at: k) ?? from(at: k) ?? date(at: k)
+                    ?? continuing(at: k)
             {
                 out.append(c)
                 k = max(c.end, k + 1)
@@ -89,6 +90,14 @@ struct DeadlineFinder {
             k += 1
         }
         return out
+    }
+
+    /// Words a deadline expression can start with: numbers, and a few time words.
+    static let openers: Set<Word> = ["hàng", "hằng", "mỗi", "tháng", "quý", "trong", "từ", "thường", "liên"]
+
+    static func mayStart(_ token: Token) -> Bool {
+        token.kind == .number || (token.kind == .word && token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true)
+            || openers.contains(token.lower)
     }
 
     func text(_ a: Int, _ b: Int) -> String {
@@ -102,7 +111,7 @@ struct DeadlineFinder {
     /// "Thời gian trình UBND tỉnh trong năm …").
     func spanStart(_ k: Int) -> Int {
         var s = k
-        let lead: Set<String> = ["hoàn", "thành", "tất", "xong", "thời", "gian", "hạn", "chậm", "nhất", "là", "thực", "hiện"]
+        let lead: Set<Word> = ["hoàn", "thành", "tất", "xong", "thời", "gian", "hạn", "chậm", "nhất", "là", "thực", "hiện"]
         while s > 0, lead.contains(t[s - 1].lower) { s -= 1 }
         return s
     }
@@ -112,7 +121,7 @@ struct DeadlineFinder {
     /// "hàng năm", "hằng tháng", "định kỳ hàng quý", "trước ngày 20 hằng tháng",
     /// "trước ngày 15 của tháng cuối cùng hàng quý".
     func recurring(at k: Int) -> Candidate? {
-        guard ["hàng", "hằng", "mỗi"].contains(word(k)), k + 1 < t.count else { return nil }
+        guard Phrases.s24.contains(word(k)), k + 1 < t.count else { return nil }
         let every: Due.Recurrence
         switch word(k + 1) {
         case "năm": every = .year
@@ -122,7 +131,7 @@ struct DeadlineFinder {
         case "ngày": every = .day
         default: return nil
         }
-        if word(k) == "mỗi", !["năm", "quý", "tháng", "tuần"].contains(word(k + 1)) { return nil }
+        if word(k) == "mỗi", !Phrases.s25.contains(word(k + 1)) { return nil }
         var start = k
         var day: Int?
         // "ngày N hằng tháng" / "ngày N của tháng cuối cùng hàng quý".
@@ -133,7 +142,7 @@ struct DeadlineFinder {
         if b >= 1, t[b].kind == .number, let d = Int(t[b].text), (1...31).contains(d), word(b - 1) == "ngày" {
             day = d
             start = b - 1
-            if ["trước", "vào"].contains(word(start - 1)) { start -= 1 }
+            if Phrases.s26.contains(word(start - 1)) { start -= 1 }
         }
         if word(start - 1) == "kỳ", word(start - 2) == "định" { start -= 2 }
         if word(start - 1) == "xuyên", word(start - 2) == "thường" {
@@ -150,7 +159,7 @@ struct DeadlineFinder {
         guard t[k].kind == .number, let n = Int(t[k].text), (1...999).contains(n) else { return nil }
         var p = k + 1
         let unit: Due.RelativeUnit
-        if let e = t.match(["ngày", "làm", "việc"], at: p) {
+        if let e = t.match(Phrases.p19, at: p) {
             unit = .workingDay
             p = e
         } else if word(p) == "ngày" {
@@ -165,33 +174,33 @@ struct DeadlineFinder {
         } else {
             return nil
         }
-        if let e = t.match(["kể", "từ"], at: p) {
+        if let e = t.match(Phrases.p20, at: p) {
             p = e
-        } else if ["từ", "sau"].contains(word(p)) {
+        } else if Phrases.s27.contains(word(p)) {
             p += 1
         } else {
             return nil
         }
-        if ["khi", "lúc"].contains(word(p)) { p += 1 }
+        if Phrases.s28.contains(word(p)) { p += 1 }
         if word(p) == "ngày", p + 1 < t.count, t[p + 1].isWord, !t[p + 1].text.first!.isNumber { p += 1 }
         let eventStart = p
         var e = p
-        while e < t.count, !(t[e].isPunct && [")", ",", ";", ".", ":"].contains(t[e].lower)) { e += 1 }
+        while e < t.count, !(t[e].isPunct && Phrases.s29.contains(t[e].lower)) { e += 1 }
         guard e > eventStart else { return nil }
         var start = k
-        for intro in [["không", "quá"], ["trong", "vòng"], ["trong", "thời", "hạn"], ["tối", "đa"], ["chậm", "nhất"]] {
+        for intro: [Word] in [["không", "quá"], ["trong", "vòng"], ["trong", "thời", "hạn"], ["tối", "đa"], ["chậm", "nhất"]] {
             if start >= intro.count, t.match(intro, at: start - intro.count) != nil {
                 start -= intro.count
                 break
             }
         }
-        if ["trong", "sau"].contains(word(start - 1)), start == k { start -= 1 }
+        if Phrases.s30.contains(word(start - 1)), start == k { start -= 1 }
         let after = text(eventStart, e)
         return Candidate(due: Due(.relative(count: n, unit: unit, after: after), text: text(start, e)), start: start, end: e)
     }
 
     /// Words that introduce a period or an open start as a time limit.
-    static let periodIntro: Set<String> = ["trong", "kỳ", "vào", "thành", "tất", "hiện", "khai", "(", "hạn", "xong"]
+    static let periodIntro: Set<Word> = ["trong", "kỳ", "vào", "thành", "tất", "hiện", "khai", "(", "hạn", "xong"]
 
     /// "trong tháng 12/2020", "trong quý IV năm 2026", "3 tháng cuối năm 2022", "(Hoàn thành
     /// trong tháng 10/2022)", "Thực hiện trong năm 2020", "từ ngày … đến ngày …".
@@ -244,7 +253,7 @@ struct DeadlineFinder {
         }
         // "3 tháng cuối năm 2022", "6 tháng đầu năm 2023".
         if t[k].kind == .number, let n = Int(t[k].text), (1...11).contains(n), word(k + 1) == "tháng",
-            ["đầu", "cuối"].contains(word(k + 2)), word(k + 3) == "năm"
+            Phrases.s31.contains(word(k + 2)), word(k + 3) == "năm"
         {
             let introduced = k == 0 || DeadlineFinder.periodIntro.contains(word(k - 1))
             guard introduced else { return nil }
@@ -266,7 +275,7 @@ struct DeadlineFinder {
         if w == "trong", word(k + 1) == "năm", k + 2 < t.count, let y = DateWords.year(t[k + 2]) {
             guard completionVerbBefore(k) else { return nil }
             // "trong năm 2021 và những năm tiếp theo" is no time limit.
-            if word(k + 3) == "và", ["những", "các"].contains(word(k + 4)) { return nil }
+            if word(k + 3) == "và", Phrases.s32.contains(word(k + 4)) { return nil }
             guard let s = CalendarDate(year: y, month: 1, day: 1), let e = CalendarDate(year: y, month: 12, day: 31)
             else { return nil }
             let start = verbStart(k)
@@ -291,7 +300,7 @@ struct DeadlineFinder {
     }
 
     /// Verbs after which "trong năm X" limits the time of the work.
-    static let completionVerbs: [[String]] = [
+    static let completionVerbs: [[Word]] = [
         ["hoàn", "thành"], ["hoàn", "tất"], ["thực", "hiện"], ["triển", "khai"], ["trình"], ["công", "bố"],
         ["tổ", "chức"], ["ban", "hành"], ["phê", "duyệt"], ["thời", "gian"], ["xong"], ["hoàn", "chỉnh"],
         ["hoàn", "thiện"], ["xây", "dựng"],
@@ -311,8 +320,8 @@ struct DeadlineFinder {
             for verb in DeadlineFinder.completionVerbs {
                 let s = p - verb.count + 1
                 if s >= 0, t.match(verb, at: s) != nil {
-                    if s >= 2, t.match(["khối", "lượng"], at: s - 2) != nil { return nil }
-                    if s >= 1, ["việc", "công"].contains(t[s - 1].lower), verb == ["hoàn", "thành"] { return nil }
+                    if s >= 2, t.match(Phrases.p21, at: s - 2) != nil { return nil }
+                    if s >= 1, Phrases.s33.contains(t[s - 1].lower), verb == ["hoàn", "thành"] { return nil }
                     return s
                 }
             }
@@ -330,23 +339,23 @@ struct DeadlineFinder {
     /// "Thực hiện từ năm 2021", "từ tháng 7/2022", "từ ngày 01/7/2022".
     func from(at k: Int) -> Candidate? {
         guard word(k) == "từ" else { return nil }
-        let introduced = k == 0 || ["hiện", "khai", "dụng", "đầu", "hành", "(", "."].contains(word(k - 1))
+        let introduced = k == 0 || Phrases.s34.contains(word(k - 1))
         guard introduced else { return nil }
         let start = spanStart(k)
         if word(k + 1) == "năm", k + 2 < t.count, let y = DateWords.year(t[k + 2]) {
-            if ["đến", "-", "–"].contains(word(k + 3)) { return nil }
+            if Phrases.s35.contains(word(k + 3)) { return nil }
             return CalendarDate(year: y, month: 1, day: 1).map {
                 Candidate(due: Due(.from(start: $0), text: text(start, k + 3)), start: start, end: k + 3)
             }
         }
         if word(k + 1) == "tháng", k + 2 < t.count, let (m, y) = DateWords.monthYear(t[k + 2]) {
-            if ["đến", "-", "–"].contains(word(k + 3)) { return nil }
+            if Phrases.s35.contains(word(k + 3)) { return nil }
             return CalendarDate(year: y, month: m, day: 1).map {
                 Candidate(due: Due(.from(start: $0), text: text(start, k + 3)), start: start, end: k + 3)
             }
         }
         if word(k + 1) == "ngày", let (d, e) = DateWords.date(t, at: k + 2, yearFor: yearFor) {
-            if ["đến", "-", "–"].contains(word(e)) { return nil }
+            if Phrases.s35.contains(word(e)) { return nil }
             return Candidate(due: Due(.from(start: d), text: text(start, e)), start: start, end: e)
         }
         return nil
@@ -354,7 +363,7 @@ struct DeadlineFinder {
 
     /// Words before a date that make it a time limit: "trước (ngày)", "chậm nhất (là|vào) (ngày)",
     /// "hạn chót", "(hoàn thành) ngày", "sáng ngày", "16 giờ ngày", "vào ngày", "đến ngày".
-    static let dateIntro: Set<String> = [
+    static let dateIntro: Set<Word> = [
         "trước", "nhất", "là", "vào", "chót", "hạn", "thành", "tất", "xong", "sáng", "chiều", "tối",
         "trưa", "giờ", "đến", "trong", "hết",
     ]
@@ -371,22 +380,22 @@ struct DeadlineFinder {
         // "đến ngày …" as the end of a range opened by "từ" is handled as a period.
         var start = spanStart(b)
         if word(b) == "giờ" { start = spanStart(b - 1) }
-        if ["sáng", "chiều", "tối", "trưa"].contains(word(b)) { start = b }
+        if Phrases.s36.contains(word(b)) { start = b }
         return Candidate(due: Due(.date(d), text: text(start, e)), start: start, end: e)
     }
 
     /// "Thường xuyên …" opening the task or a sentence, "(thường xuyên)", "thực hiện thường
     /// xuyên", "liên tục".
     func continuing(at k: Int) -> Candidate? {
-        if let e = t.match(["thường", "xuyên"], at: k) {
-            let opens = k == 0 || [".", "(", ";"].contains(word(k - 1))
-            let afterVerb = ["hiện", "khai"].contains(word(k - 1))
+        if let e = t.match(Phrases.p22, at: k) {
+            let opens = k == 0 || Phrases.s37.contains(word(k - 1))
+            let afterVerb = Phrases.s38.contains(word(k - 1))
             guard opens || afterVerb else { return nil }
             let start = afterVerb ? k - 2 : k
             return Candidate(due: Due(.continuing, text: text(start, e)), start: start, end: e)
         }
-        if let e = t.match(["liên", "tục"], at: k) {
-            let opens = k == 0 || ["(", "hiện", "khai"].contains(word(k - 1))
+        if let e = t.match(Phrases.p23, at: k) {
+            let opens = k == 0 || Phrases.s39.contains(word(k - 1))
             guard opens else { return nil }
             return Candidate(due: Due(.continuing, text: text(k, e)), start: k, end: e)
         }

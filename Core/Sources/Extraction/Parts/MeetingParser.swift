@@ -3,7 +3,7 @@ import Deadlines
 /// The meeting a notice concludes: its date and the person who chaired it ("chủ trì"), from the
 /// opening sentence ("Ngày 9/8/2021, Sở … tổ chức hội nghị giao ban …") and the title.
 enum MeetingParser {
-    static let meetingWords: [[String]] = [
+    static let meetingWords: [[Word]] = [
         ["giao", "ban"], ["cuộc", "họp"], ["hội", "nghị"], ["buổi", "làm", "việc"], ["phiên", "họp"], ["họp"],
         ["kết", "luận"],
     ]
@@ -61,7 +61,7 @@ enum MeetingParser {
     static func chairBeforeChuTri(_ t: Tokens) -> String? {
         for k in 1..<max(t.count, 1) where t[k].lower == "trì" && t[k - 1].lower == "chủ" {
             var s = k - 1
-            while s > 0, !(t[s - 1].isPunct && [".", ";"].contains(t[s - 1].lower)) { s -= 1 }
+            while s > 0, !(t[s - 1].isPunct && Phrases.s2.contains(t[s - 1].lower)) { s -= 1 }
             if let name = lastName(t, s, k - 1) { return name }
         }
         return nil
@@ -69,10 +69,10 @@ enum MeetingParser {
 
     /// "Kết luận của Phó Chủ tịch UBND tỉnh Lê Ánh Dương", "đồng chí X … kết luận".
     static func concluder(_ t: Tokens) -> String? {
-        for k in 0..<t.count where t.match(["kết", "luận"], at: k) != nil {
+        for k in 0..<t.count where t.match(Phrases.p1, at: k) != nil {
             if let name = firstName(t, k, min(t.count, k + 25)) { return name }
             var s = k
-            while s > 0, !(t[s - 1].isPunct && [".", ";"].contains(t[s - 1].lower)) { s -= 1 }
+            while s > 0, !(t[s - 1].isPunct && Phrases.s2.contains(t[s - 1].lower)) { s -= 1 }
             if let name = lastName(t, s, k) { return name }
         }
         return nil

@@ -10,11 +10,52 @@ enum ReferenceFinder {
         if let own { seen.insert(own.lowercased()) }
         for text in texts {
             // Symbols split over a PDF line ("NĐ-\nCP") were joined by the block reader.
-            for token in Tokens(text).items where token.kind == .word {
-                guard let ref = reference(token.text) else { continue }
+            for candidate in numberedWords(text) {
+                guard let ref = reference(candidate) else { continue }
                 let key = ref.lowercased()
                 if seen.insert(key).inserted { out.append(ref) }
             }
+        }
+        return out
+    }
+
+    /// The words of `text` that start with a digit and hold a "/" or "-": the only candidates.
+    static func numberedWords(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+        }
+        var i = u.startIndex
+        var prevWord = false
+        while i < u.endIndex {
+            let b = u[i]
+            guard b >= 0x30 && b <= 0x39, !prevWord else {
+                prevWord = isWordByte(b)
+                i = u.index(after: i)
+                continue
+            }
+            var j = u.index(after: i)
+            var joined = false
+            while j < u.endIndex {
+                let c = u[j]
+                if isWordByte(c) {
+                    j = u.index(after: j)
+                    continue
+                }
+                if c == 0x2F || c == 0x2D || c == 0x26 {
+                    let n = u.index(after: j)
+                    if n < u.endIndex, isWordByte(u[n]) {
+                        joined = true
+                        j = n
+                        continue
+                    }
+                }
+                break
+            }
+            if joined { out.append(text[i..<j]) }
+            prevWord = true
+            i = j
         }
         return out
     }

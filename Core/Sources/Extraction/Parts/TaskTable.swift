@@ -61,7 +61,7 @@ struct TaskTable {
         guard tokens.count > 0 else { return [] }
         let finder = UnitFinder(tokens)
         var end = tokens.count
-        while end > 0, tokens[end - 1].isPunct, [".", ";", ","].contains(tokens[end - 1].lower) { end -= 1 }
+        while end > 0, tokens[end - 1].isPunct, Phrases.s3.contains(tokens[end - 1].lower) { end -= 1 }
         if let list = finder.unitList(from: 0, limit: end, cell: true), list.end == end { return list.names }
         // Not recognised as names: split at the separators.
         return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { finder.cleanName($0) }.filter { !$0.isEmpty }

@@ -30,9 +30,9 @@ struct UnitFinder {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
         if i < t.count, t[i].lower == "giao" || t[i].lower == "giáo" { i += 1 }
-        if let e = t.match(["đối", "với"], at: i) { i = e }
+        if let e = t.match(Phrases.p4, at: i) { i = e }
         var end = t.count
-        while end > i, t[end - 1].isPunct, [":", ".", ";", ","].contains(t[end - 1].lower) { end -= 1 }
+        while end > i, t[end - 1].isPunct, Phrases.s12.contains(t[end - 1].lower) { end -= 1 }
         guard i < end else { return nil }
         if isPersonStart(i) { return [cleanName(t.text(i, end))] }
         guard let list = unitList(from: i, limit: end), list.end == end else { return nil }
@@ -45,8 +45,8 @@ struct UnitFinder {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
         var introduced = false
-        if i < t.count, ["giao", "giáo"].contains(t[i].lower) || t.match(["đề", "nghị"], at: i) != nil
-            || t.match(["yêu", "cầu"], at: i) != nil
+        if i < t.count, Phrases.s13.contains(t[i].lower) || t.match(Phrases.p5, at: i) != nil
+            || t.match(Phrases.p6, at: i) != nil
         {
             i += t[i].lower.hasPrefix("gi") ? 1 : 2
             introduced = true
@@ -65,7 +65,7 @@ struct UnitFinder {
             return nil
         }
         var k = 1
-        while k < t.count, !(t[k].isPunct && [".", ";", ":"].contains(t[k].lower)) {
+        while k < t.count, !(t[k].isPunct && Phrases.s14.contains(t[k].lower)) {
             if t[k - 1].isPunct, t[k - 1].lower == ",", t[k].isCapitalized, isSegmentStart(k),
                 let list = unitList(from: k, limit: t.count), !list.names.isEmpty, list.end < t.count,
                 !t[list.end].isPunct
@@ -85,7 +85,7 @@ struct UnitFinder {
         else { return nil }
         var k = 0
         var capitals = 0
-        while k < t.count, t[k].isCapitalized || (t[k].isPunct && ["-", "–", "&"].contains(t[k].lower))
+        while k < t.count, t[k].isCapitalized || (t[k].isPunct && Phrases.s15.contains(t[k].lower))
             || (k > 0 && t[k].isWord && t[k - 1].isCapitalized && !isStop(k))
         {
             if t[k].isCapitalized { capitals += 1 }
@@ -136,18 +136,18 @@ struct UnitFinder {
         while k < t.count {
             defer { k += 1 }
             var p: Int
-            if let e = t.match(["phối", "hợp"], at: k) {
+            if let e = t.match(Phrases.p7, at: k) {
                 if k > 0, t[k - 1].lower == "sự" { continue }
                 p = e
-            } else if let e = t.match(["hỗ", "trợ", "với"], at: k) {
+            } else if let e = t.match(Phrases.p8, at: k) {
                 p = e
             } else {
                 continue
             }
             if quoted[k] { continue }
-            if let e = t.match(["chặt", "chẽ"], at: p) { p = e }
-            if let e = t.match(["cùng", "với"], at: p) { p = e }
-            if p < t.count, ["với", "cùng"].contains(t[p].lower) { p += 1 }
+            if let e = t.match(Phrases.p9, at: p) { p = e }
+            if let e = t.match(Phrases.p10, at: p) { p = e }
+            if p < t.count, Phrases.s16.contains(t[p].lower) { p += 1 }
             guard p < t.count, isSegmentStart(p), let list = unitList(from: p, limit: t.count) else { continue }
             for n in list.names where !names.contains(n) { names.append(n) }
             k = max(k, list.end - 1)
@@ -165,11 +165,11 @@ struct UnitFinder {
         guard let c = colon, c > 0, c + 1 < t.count else { return nil }
         var i = 0
         if t[i].lower == "giao" { i += 1 }
-        if let e = t.match(["đối", "với"], at: i) { i = e }
+        if let e = t.match(Phrases.p4, at: i) { i = e }
         guard i < c, c - i <= 14 else { return nil }
         if isPersonStart(i) { return ([cleanName(t.text(i, c))], c + 1) }
         // A heading names units only; "Phòng X chủ trì …:" is a sentence.
-        for k in i..<c where t.longestMatch(Lexicon.leadMarkers, at: k) != nil || t.match(["phối", "hợp"], at: k) != nil {
+        for k in i..<c where t.longestMatch(Lexicon.leadMarkers, at: k) != nil || t.match(Phrases.p7, at: k) != nil {
             return nil
         }
         guard let list = unitList(from: i, limit: c, cell: true), list.end == c, !list.names.isEmpty else { return nil }
@@ -197,7 +197,7 @@ struct UnitFinder {
         // "Tổ chức", "Ban hành", "Báo cáo", "Hội nghị": a verb or a thing, not a unit.
         if let v = t.longestMatch(Lexicon.unitStops, at: i), v > e { return false }
         if let n = t.longestMatch(Lexicon.notUnits, at: i), n > e { return false }
-        if ["các", "tất", "toàn"].contains(t[i].lower) {
+        if Phrases.s17.contains(t[i].lower) {
             // "các" must name units: "các phòng", "các Ban", "các cơ sở …", not "các nhiệm vụ".
             let n = e
             guard n < t.count else { return false }
@@ -227,7 +227,7 @@ struct UnitFinder {
             if k == segStart {
                 // The head of a segment, with the noun after "các" ("các chủ đầu tư").
                 if let e = t.longestMatch(Lexicon.unitHeads, at: k) { k = e } else { k += 1 }
-                if ["các", "tất", "toàn"].contains(t[segStart].lower), k < limit {
+                if Phrases.s17.contains(t[segStart].lower), k < limit {
                     if let e = t.longestMatch(Lexicon.pluralNouns, at: k) { k = e }
                 }
                 continue
@@ -311,7 +311,7 @@ struct UnitFinder {
                     k += 3
                     continue scan
                 }
-                if let e = t.match(["trên", "địa", "bàn"], at: k), e <= limit {
+                if let e = t.match(Phrases.p11, at: k), e <= limit {
                     k = e
                     continue scan
                 }
@@ -358,7 +358,7 @@ struct UnitFinder {
             return true
         }
         guard k + 1 < t.count, t[k + 1].isWord else { return false }
-        return Lexicon.foldedStops.contains(VietnameseText.fold(tok.lower) + " " + VietnameseText.fold(t[k + 1].lower))
+        return Lexicon.foldedStops.contains(VietnameseText.fold(tok.lower.string) + " " + VietnameseText.fold(t[k + 1].lower.string))
     }
 
     /// Whether a tier noun starts at `i` ("ban", "ngành", "thành phố" after a comma).
@@ -368,7 +368,7 @@ struct UnitFinder {
     }
 
     func isElectedBody(_ i: Int) -> Bool {
-        ["hđnd", "ubnd", "hội", "ủy", "uỷ", "đoàn", "tỉnh", "thành"].contains(t[i].lower) && t[i].isCapitalized
+        Phrases.s18.contains(t[i].lower) && t[i].isCapitalized
     }
 
     /// Joins a segment made only of tier nouns to the one before when that one is a bare tier or
@@ -422,22 +422,22 @@ struct UnitFinder {
     /// ("các", "cấp", "tất cả") or qualified by "liên quan". `nil` when a word narrows the tier
     /// ("các đơn vị truyền thông", "địa phương có rừng") or it is no tier at all.
     func tierShape(_ seg: Range<Int>) -> (plural: Bool, related: Bool)? {
-        var words: [String] = []
+        var words: [Word] = []
         for k in seg where t[k].isWord { words.append(t[k].lower) }
         guard !words.isEmpty else { return nil }
         var i = 0
-        func at(_ phrase: [String]) -> Bool {
+        func at(_ phrase: [Word]) -> Bool {
             guard i + phrase.count <= words.count else { return false }
             return Array(words[i..<i + phrase.count]) == phrase
         }
         var plural = false
         var related = false
         // Leaders of every unit act for their units.
-        for lead in [["thủ", "trưởng"], ["lãnh", "đạo"], ["tất", "cả"], ["toàn", "thể"], ["chủ", "tịch"]] where at(lead) {
+        for lead: [Word] in [["thủ", "trưởng"], ["lãnh", "đạo"], ["tất", "cả"], ["toàn", "thể"], ["chủ", "tịch"]] where at(lead) {
             i += lead.count
             if lead == ["tất", "cả"] || lead == ["toàn", "thể"] { plural = true }
         }
-        for body in [["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"], ["ubnd"], ["hđnd"], ["chính", "quyền"]]
+        for body: [Word] in [["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"], ["ubnd"], ["hđnd"], ["chính", "quyền"]]
         where at(body) {
             i += body.count
             if body == ["chính", "quyền"] {
@@ -457,7 +457,7 @@ struct UnitFinder {
                 i += 1
                 continue
             }
-            if i + 1 < words.count, Lexicon.tierNouns.contains(words[i] + " " + words[i + 1]) {
+            if i + 1 < words.count, Lexicon.tierNouns.contains(Word(words[i].string + " " + words[i + 1].string)) {
                 i += 2
                 tiers += 1
                 continue
@@ -504,9 +504,9 @@ struct UnitFinder {
     }
 
     /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").
-    func isOwnerName(_ words: [String]) -> Bool {
+    func isOwnerName(_ words: [Word]) -> Bool {
         guard let first = words.first else { return false }
-        let owners: Set<String> = ["sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
+        let owners: Set<Word> = ["sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
         guard owners.contains(first) else { return false }
         return words.count <= 6
     }
@@ -550,9 +550,9 @@ struct UnitFinder {
     }
 }
 
-extension Set where Element == String {
+extension Set where Element == Word {
     /// Whether the lower-cased words of `tokens` joined by spaces are in the set.
     func contains(_ tokens: ArraySlice<Token>) -> Bool {
-        contains(tokens.map(\.lower).joined(separator: " "))
+        contains(Word(tokens.map(\.lower.string).joined(separator: " ")))
     }
 }

@@ -92,7 +92,7 @@ enum BlockBuilder {
         guard block.cells == nil else { return false }
         let prev = block.text
         let first = line.text.first!
-        let prevEnd = prev.last ?? "."
+        let prevEnd: Character = prev.unicodeScalars.last.map { Character($0) } ?? "."
         if prev.hasSuffix("-"), !prev.hasSuffix(" -"), first.isLetter { return true }
         if layout {
             if afterBlank { return first.isLowercase && !labelled && !".;:!?".contains(prevEnd) }

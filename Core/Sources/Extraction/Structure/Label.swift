@@ -38,9 +38,14 @@ struct Label: Sendable, Equatable {
     /// text after it. A label must be followed by a space and some text, so "2024 - 2025" or
     /// "1.280 tỷ" are not labels.
     static func parse(_ line: Substring) -> (Label, Substring)? {
-        guard let first = line.first else { return nil }
+        guard let firstScalar = line.unicodeScalars.first else { return nil }
+        // Most lines start with a capital letter that opens no label.
+        let v = firstScalar.value
+        if v >= 0x80 && !Label.bulletScalars.contains(v) && !(v >= 0xE0 && v <= 0x1EFF) { return nil }
+        if v >= 0x41 && v <= 0x5A && !(v == 0x49 || v == 0x56 || v == 0x58 || v == 0x4C) { return nil }
+        let first = line.first!
         // Bullets.
-        if "-–—+•*·▪●○◦".contains(first) {
+        if Label.bulletScalars.contains(v) {
             let rest = line.dropFirst()
             guard let next = rest.first, next == " " || next == "\t" else { return nil }
             let text = rest.drop(while: { $0 == " " || $0 == "\t" })
@@ -132,6 +137,9 @@ struct Label: Sendable, Equatable {
         }
         return nil
     }
+
+    /// "-", "–", "—", "+", "•", "*", "·", "▪", "●", "○", "◦".
+    static let bulletScalars: Set<UInt32> = [0x2D, 0x2013, 0x2014, 0x2B, 0x2022, 0x2A, 0xB7, 0x25AA, 0x25CF, 0x25CB, 0x25E6]
 
     static let romanValues: Set<String> = [
         "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",

@@ -187,7 +187,7 @@ struct OutlineWalker {
     func startsNonTaskHeading(_ t: Tokens) -> Bool {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
-        if t.match(["về"], at: i) != nil { i += 1 }
+        if t.match(Phrases.p40, at: i) != nil { i += 1 }
         return t.longestMatch(Lexicon.nonTaskHeadings, at: i) != nil
     }
 
@@ -230,7 +230,7 @@ struct OutlineWalker {
         // "X: …" — an inline heading: a unit, a person, or a topic.
         if let colon = (0..<min(tokens.count, 40)).first(where: { tokens[$0].isPunct && tokens[$0].lower == ":" }), colon > 0 {
             var s = 0
-            if tokens.match(["đối", "với"], at: s) != nil { s = 2 }
+            if tokens.match(Phrases.p4, at: s) != nil { s = 2 }
             // "Kinh phí cho hoạt động kiểm tra: …", "Đánh giá chung: …": a heading of no task.
             if colon - s <= 8, tokens.longestMatch(Lexicon.nonTaskHeadings, at: s) != nil { return nil }
             if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil {
@@ -275,7 +275,7 @@ struct OutlineWalker {
     /// when sentences of context come before it; 0 otherwise.
     static func fromRequest(_ t: Tokens) -> Int {
         for k in 1..<max(t.count, 1) where t[k - 1].isPunct && t[k - 1].lower == "." && t[k].isCapitalized {
-            if t.match(["yêu", "cầu"], at: k) != nil || t.match(["đề", "nghị"], at: k) != nil || t[k].lower == "giao" {
+            if t.match(Phrases.p6, at: k) != nil || t.match(Phrases.p5, at: k) != nil || t[k].lower == "giao" {
                 return k
             }
         }
@@ -284,6 +284,17 @@ struct OutlineWalker {
 
     /// Footnote markers glued to words ("khoáng sản1.", "gồm¹") are not part of the text.
     static func removeFootnoteMarks(_ s: String) -> String {
+        // Fast path: no digit right after a lower-case letter and no superscript.
+        var suspect = false
+        var prevLetter = false
+        for v in s.unicodeScalars.lazy.map(\.value) {
+            if v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0x2070 && v <= 0x209F) || (prevLetter && v >= 0x30 && v <= 0x39) {
+                suspect = true
+                break
+            }
+            prevLetter = (v >= 0x61 && v <= 0x7A) || (v >= 0xDF && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
+        }
+        if !suspect { return s }
         let superscripts: Set<Character> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
         var out = ""
         out.reserveCapacity(s.utf8.count)

@@ -26,20 +26,33 @@ enum SourceLines {
     static func read(_ text: String) -> [SourceLine] {
         var out: [SourceLine] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in splitLines(text) {
             defer { number += 1 }
             var indent = 0
-            for ch in raw {
-                if ch == " " || ch == "\u{00A0}" {
-                    indent += 1
-                } else if ch == "\t" {
-                    indent += 4
-                } else {
+            var markup = false
+            var wideGap = false
+            var run = 0
+            var seenText = false
+            for b in raw.utf8 {
+                switch b {
+                case 0x20:
+                    if seenText { run += 1 } else { indent += 1 }
+                    if run >= 3 { wideGap = true }
+                    continue
+                case 0x09:
+                    if seenText { run += 3 } else { indent += 4 }
+                    if run >= 3 { wideGap = true }
+                    continue
+                case 0x2A, 0x23, 0x5C, 0x5F, 0x3C, 0xC2:  // * # \ _ < NBSP
+                    markup = true
+                default:
                     break
                 }
+                seenText = true
+                run = 0
             }
             let trimmed = trim(raw)
-            if trimmed.first == "|" {
+            if trimmed.utf8.first == 0x7C {  // "|"
                 let cells = tableCells(trimmed)
                 if cells.allSatisfy({ $0.allSatisfy { c in "-:| ".contains(c) } }) { continue }
                 let cellLines = cells.map { cell in
@@ -52,8 +65,21 @@ enum SourceLines {
                         columns: [flat]))
                 continue
             }
-            let (clean, heading) = stripMarkup(trimmed)
-            let columns = splitColumns(raw).map { stripMarkup($0).text }.filter { !$0.isEmpty }
+            let clean: String
+            let heading: Bool
+            if markup {
+                (clean, heading) = stripMarkup(trimmed)
+            } else {
+                clean = VietnameseText.collapseSpaces(trimmed)
+                heading = false
+            }
+            let columns: [String]
+            if wideGap {
+                columns = splitColumns(raw).map { markup ? stripMarkup($0).text : VietnameseText.collapseSpaces($0) }
+                    .filter { !$0.isEmpty }
+            } else {
+                columns = clean.isEmpty ? [] : [clean]
+            }
             out.append(
                 SourceLine(
                     number: number, indent: indent, text: clean, cells: nil, isHeading: heading,
@@ -83,7 +109,25 @@ enum SourceLines {
         return out
     }
 
+    /// Splits at line feeds, on bytes (a `Character` split costs more than the whole parse).
+    static func splitLines(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x0A {
+                out.append(text[start..<i])
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        out.append(text[start..<u.endIndex])
+        return out
+    }
+
     static func isPageNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 12, let f = text.utf8.first, f < 0x80 else { return false }
         var t = Substring(text)
         if t.hasPrefix("Trang ") { t = t.dropFirst(6) }
         t = t.drop(while: { $0 == "-" || $0 == " " })
@@ -92,10 +136,15 @@ enum SourceLines {
     }
 
     static func trim(_ s: Substring) -> Substring {
-        var t = s
-        while let f = t.first, f.isWhitespace { t = t.dropFirst() }
-        while let l = t.last, l.isWhitespace { t = t.dropLast() }
-        return t
+        var lo = s.unicodeScalars.startIndex
+        var hi = s.unicodeScalars.endIndex
+        while lo < hi, Tokens.classify(s.unicodeScalars[lo].value) == .space { lo = s.unicodeScalars.index(after: lo) }
+        while hi > lo {
+            let p = s.unicodeScalars.index(before: hi)
+            guard Tokens.classify(s.unicodeScalars[p].value) == .space else { break }
+            hi = p
+        }
+        return s[lo..<hi]
     }
 
     /// Splits a Markdown table row into cells.
@@ -125,14 +174,16 @@ enum SourceLines {
     /// Splits a line at runs of three or more spaces.
     static func splitColumns(_ line: Substring) -> [Substring] {
         var parts: [Substring] = []
-        var start = line.startIndex
-        var i = line.startIndex
+        let u = line.unicodeScalars
+        var start = u.startIndex
+        var i = u.startIndex
         var spaces = 0
-        var spaceStart = line.startIndex
-        while i < line.endIndex {
-            if line[i] == " " || line[i] == "\t" {
+        var spaceStart = u.startIndex
+        while i < u.endIndex {
+            let v = u[i].value
+            if v == 0x20 || v == 0x09 {
                 if spaces == 0 { spaceStart = i }
-                spaces += line[i] == "\t" ? 4 : 1
+                spaces += v == 0x09 ? 4 : 1
             } else {
                 if spaces >= 3 {
                     parts.append(line[start..<spaceStart])
@@ -140,7 +191,7 @@ enum SourceLines {
                 }
                 spaces = 0
             }
-            i = line.index(after: i)
+            i = u.index(after: i)
         }
         parts.append(line[start..<line.endIndex])
         return parts.map(trim).filter { !$0.isEmpty }
@@ -152,46 +203,49 @@ enum SourceLines {
     static func stripMarkup(_ s: Substring) -> (text: String, heading: Bool) {
         var t = s
         var heading = false
-        if t.first == "#" {
-            let hashes = t.prefix(while: { $0 == "#" })
-            let after = t.dropFirst(hashes.count)
-            if hashes.count <= 6, after.isEmpty || after.first == " " {
+        if t.utf8.first == 0x23 {  // "#"
+            let hashes = t.utf8.prefix(while: { $0 == 0x23 }).count
+            let after = t.dropFirst(hashes)
+            if hashes <= 6, after.isEmpty || after.first == " " {
                 heading = true
                 t = trim(after)
             }
         }
-        var out = ""
-        out.reserveCapacity(t.utf8.count)
-        var i = t.startIndex
-        // A leading "* " or "*\t" is a bullet, not emphasis.
-        if t.first == "*", t.dropFirst().first == " " {
-            out.append("* ")
-            i = t.index(i, offsetBy: 2)
+        var out = String.UnicodeScalarView()
+        let u = t.unicodeScalars
+        var i = u.startIndex
+        // A leading "* " is a bullet, not emphasis.
+        if u.first == "*", u.dropFirst().first == " " {
+            out.append("*")
+            out.append(" ")
+            i = u.index(i, offsetBy: 2)
         }
-        while i < t.endIndex {
-            let ch = t[i]
-            if ch == "*" {
-                i = t.index(after: i)
+        var prev: Unicode.Scalar = " "
+        while i < u.endIndex {
+            let c = u[i]
+            let n = u.index(after: i)
+            if c == "*" {
+                i = n
                 continue
             }
-            if ch == "\\", t.index(after: i) < t.endIndex, t[t.index(after: i)].isPunctuation || t[t.index(after: i)].isSymbol {
-                i = t.index(after: i)
-                out.append(t[i])
-                i = t.index(after: i)
+            if c == "\\", n < u.endIndex, u[n].value < 0x80, !(u[n].properties.isAlphabetic || u[n].properties.numericType != nil) {
+                out.append(u[n])
+                prev = u[n]
+                i = u.index(after: n)
                 continue
             }
-            if ch == "_", (i == t.startIndex || t[t.index(before: i)] == " " || t.index(after: i) == t.endIndex
-                || t[t.index(after: i)] == " ")
-            {
-                i = t.index(after: i)
+            if c == "_", prev == " " || n == u.endIndex || u[n] == " " {
+                i = n
                 continue
             }
-            out.append(ch)
-            i = t.index(after: i)
+            out.append(c)
+            prev = c
+            i = n
         }
-        if out.contains("<") {
-            out = splitBreaks(Substring(out)).joined(separator: " ")
+        var text = String(out)
+        if text.utf8.contains(0x3C) {  // "<"
+            text = splitBreaks(Substring(text)).joined(separator: " ")
         }
-        return (VietnameseText.collapseSpaces(out), heading)
+        return (VietnameseText.collapseSpaces(text), heading)
     }
 }

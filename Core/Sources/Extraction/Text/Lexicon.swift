@@ -17,7 +17,7 @@ enum Lexicon {
     ])
 
     /// Heads that are common words when written in lower case ("ban hành", "báo cáo", "đội ngũ").
-    static let capitalOnlyHeads: Set<String> = [
+    static let capitalOnlyHeads: Set<Word> = [
         "ban", "báo", "đoàn", "hội", "tổ", "trường", "đài", "vụ", "quỹ", "cục", "viện", "đội", "trạm",
         "cổng", "bộ", "trung tâm", "chi nhánh", "thường trực", "công an", "hội đồng", "tổ công tác",
         "mặt trận", "kho bạc", "thủ trưởng", "chi bộ", "cổng thông tin", "tạp chí", "văn phòng",
@@ -27,21 +27,21 @@ enum Lexicon {
 
     /// Nouns that may follow "các" in a unit's name ("các cơ sở giáo dục nghề nghiệp", "các
     /// doanh nghiệp"), besides tier nouns and unit heads.
-    static let pluralUnitNouns: Set<String> = [
+    static let pluralUnitNouns: Set<Word> = [
         "cơ sở", "doanh nghiệp", "tổ chức", "nhà đầu tư", "chủ đầu tư", "thành viên", "hiệp hội",
         "cơ quan", "đơn vị", "chủ nhiệm", "hợp tác xã", "trường", "viện", "hội", "ban", "bộ", "sở",
     ]
 
     /// Heads that name a whole tier of units when plural or qualified only by "liên quan":
     /// "các phòng, đơn vị", "các sở, ban, ngành", "UBND các xã, phường".
-    static let tierNouns: Set<String> = [
+    static let tierNouns: Set<Word> = [
         "phòng", "ban", "phòng ban", "đơn vị", "cơ quan", "sở", "ngành", "bộ", "địa phương", "xã",
         "phường", "thị trấn", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "tổ chức", "thành viên",
         "đoàn thể", "cấp", "ban ngành", "sở ngành", "sở ban ngành", "xã/phường", "phường/xã",
     ]
 
     /// Nouns that may follow "các": tiers and kinds of units, as phrases.
-    static let pluralNouns = PhraseSet(Array(tierNouns) + Array(pluralUnitNouns))
+    static let pluralNouns = PhraseSet(tierNouns.map(\.string) + pluralUnitNouns.map(\.string))
 
     /// Qualifiers that do not narrow a tier ("các đơn vị có liên quan", "trực thuộc Sở").
     static let neutralQualifiers = PhraseSet([
@@ -86,7 +86,7 @@ enum Lexicon {
         var out: Set<String> = []
         for phrases in unitStops.byFirst.values {
             for p in phrases where p.count == 2 {
-                out.insert(VietnameseText.fold(p.joined(separator: " ")))
+                out.insert(VietnameseText.fold(p.map(\.string).joined(separator: " ")))
             }
         }
         return out
@@ -104,7 +104,7 @@ enum Lexicon {
     ])
 
     /// Nouns before "chủ trì" that make it a noun ("cơ quan chủ trì" = the lead agency of a project).
-    static let nominalChuTri: Set<String> = ["quan", "vị", "nhân", "chức", "chính"]
+    static let nominalChuTri: Set<Word> = ["quan", "vị", "nhân", "chức", "chính"]
 
     /// Words of urgency: not deadlines (corpus README, "Deadlines").
     static let urgency = PhraseSet(["khẩn trương", "khản trương", "kịp thời", "ngay", "gấp", "sớm"])
@@ -132,7 +132,7 @@ enum Lexicon {
     static let personTitles = PhraseSet(["ông", "bà", "đồng chí", "đ/c", "đc"])
 
     /// Common Vietnamese family names, to recognise a person's name ("Trần Quốc Thành").
-    static let surnames: Set<String> = [
+    static let surnames: Set<Word> = [
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
         "ngô", "dương", "lý", "đinh", "đào", "trịnh", "mai", "trương", "lâm", "hà", "lưu", "tạ", "cao",
         "đoàn", "lương", "vương", "tô", "châu", "quách", "thái", "la", "từ", "kiều", "triệu", "âu",

@@ -31,19 +31,32 @@ public enum VietnameseText {
 
     /// Folds runs of white space to one space and trims the ends.
     public static func collapseSpaces(_ s: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        // Fast path: nothing to fold.
+        var needs = false
+        var prevSpace = true
+        for b in s.utf8 {
+            let space = b == 0x20
+            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 || b == 0xE3 || (space && prevSpace) {
+                needs = true
+                break
+            }
+            prevSpace = space
+        }
+        if !needs && !prevSpace { return String(s) }
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace {
-                pendingSpace = !out.isEmpty
+        var started = false
+        for scalar in s.unicodeScalars {
+            if Tokens.classify(scalar.value) == .space {
+                pendingSpace = started
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(ch)
+                started = true
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Maps every precomposed Latin letter with Vietnamese diacritics (both cases) to its base
