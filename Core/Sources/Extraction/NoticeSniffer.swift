@@ -79,12 +79,13 @@ enum NoticeSniffer {
         for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset & 3] += 1 }
         let quads = sample.count / 4
         if quads > 0 {
-            let most = quads * 9 / 10
-            let few = quads / 10
-            if zeros[2] >= most, zeros[3] >= most, zeros[0] <= few {
+            // NUL at ≥ 90% of the places a form needs them, and at ≤ 10% of the places it does not.
+            let most = { (zeros: Int) in zeros * 10 >= quads * 9 }
+            let few = { (zeros: Int) in zeros * 10 <= quads }
+            if most(zeros[2]), most(zeros[3]), few(zeros[0]), isText(sample, width: 4, bigEndian: false) {
                 return .utf32(bigEndian: false, byteOrderMark: false)
             }
-            if zeros[0] >= most, zeros[1] >= most, zeros[3] <= few {
+            if most(zeros[0]), most(zeros[1]), few(zeros[3]), isText(sample, width: 4, bigEndian: true) {
                 return .utf32(bigEndian: true, byteOrderMark: false)
             }
         }
@@ -92,9 +93,31 @@ enum NoticeSniffer {
         guard pairs > 0 else { return nil }
         let even = zeros[0] + zeros[2]
         let odd = zeros[1] + zeros[3]
-        if odd * 10 >= pairs * 3, even * 20 <= pairs { return .utf16(bigEndian: false, byteOrderMark: false) }
-        if even * 10 >= pairs * 3, odd * 20 <= pairs { return .utf16(bigEndian: true, byteOrderMark: false) }
+        if odd * 10 >= pairs * 3, even * 20 <= pairs, isText(sample, width: 2, bigEndian: false) {
+            return .utf16(bigEndian: false, byteOrderMark: false)
+        }
+        if even * 10 >= pairs * 3, odd * 20 <= pairs, isText(sample, width: 2, bigEndian: true) {
+            return .utf16(bigEndian: true, byteOrderMark: false)
+        }
         return nil
+    }
+
+    /// Whether `sample` read as `width`-byte code units is text: at most 10% control characters
+    /// (other than tab, LF, CR, FF) and no values beyond Unicode. Keeps short binary that happens
+    /// to have NULs in the right places ("00 01 02 FF") from passing for UTF-16 or UTF-32.
+    private static func isText(_ sample: UnsafeRawBufferPointer, width: Int, bigEndian: Bool) -> Bool {
+        let units = sample.count / width
+        var controls = 0
+        for index in 0..<units {
+            var value: UInt32 = 0
+            for k in 0..<width {
+                let byte = UInt32(sample[index * width + (bigEndian ? k : width - 1 - k)])
+                value = value << 8 | byte
+            }
+            if value > 0x10FFFF { return false }
+            if value < 0x20, value != 0x09, value != 0x0A, value != 0x0C, value != 0x0D { controls += 1 }
+        }
+        return controls * 10 <= units
     }
 
     /// The control bytes in the first `sampleLength` bytes, and the sample's length. Tab, LF,

@@ -123,6 +123,15 @@ import Testing
         #expect(error == .utf16(bigEndian: false, byteOrderMark: false))
     }
 
+    @Test func shortBinaryWithNULsInPlaceIsNotUTF16() {
+        // NULs where UTF-16 BE or UTF-32 BE would have them, but U+0001 and U+02FF are no text.
+        let data = Data([0x00, 0x01, 0x02, 0xFF])
+
+        let error = refusal(data)
+
+        #expect(error == .binary(nulOffset: 0, controlBytes: 0, sampledBytes: 0))
+    }
+
     @Test func utf32WithByteOrderMarkIsRefused() {
         let data = Data([0xFF, 0xFE, 0x00, 0x00, 0x54, 0x00, 0x00, 0x00])
 
