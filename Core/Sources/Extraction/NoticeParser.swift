@@ -55,6 +55,12 @@ public enum NoticeParser {
                 continue
             }
             if line.text.hasPrefix("Nơi nhận") || line.columns.first?.hasPrefix("Nơi nhận") == true { return i }
+            // A signature written before "Nơi nhận": "TM. …", "KT. GIÁM ĐỐC", "TL. …" in capitals.
+            if let first = line.columns.first, ClosingParser.authorityLine(first) != nil,
+                VietnameseText.isAllCaps(first.filter { $0.isLetter }), first.count < 60
+            {
+                return i
+            }
         }
         return lines.count
     }

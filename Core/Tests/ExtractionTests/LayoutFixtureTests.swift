@@ -58,11 +58,11 @@ import Extraction
         print(total.totalLine)
         // Assert: the figures measured when the fixtures were written, less a small margin.
         let t = total.figures
-        #expect(t.taskF1 >= 0.86, "task F1 \(t.taskF1)")
-        #expect(t.leadAccuracy >= 0.81, "lead accuracy \(t.leadAccuracy)")
-        #expect(t.dueAccuracy >= 0.94, "deadline accuracy \(t.dueAccuracy)")
-        #expect(t.supportF1 >= 0.90, "support F1 \(t.supportF1)")
-        #expect(t.documentAccuracy >= 0.91, "document fields \(t.documentAccuracy)")
+        #expect(t.taskF1 >= 0.96, "task F1 \(t.taskF1)")
+        #expect(t.leadAccuracy >= 0.95, "lead accuracy \(t.leadAccuracy)")
+        #expect(t.dueAccuracy >= 0.97, "deadline accuracy \(t.dueAccuracy)")
+        #expect(t.supportF1 >= 0.95, "support F1 \(t.supportF1)")
+        #expect(t.documentAccuracy >= 0.97, "document fields \(t.documentAccuracy)")
         #expect(t.referencesF1 >= 0.98, "references F1 \(t.referencesF1)")
     }
 }

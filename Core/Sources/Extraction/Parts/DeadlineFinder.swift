@@ -219,6 +219,8 @@ struct DeadlineFinder {
             {
                 return monthPeriod(m, y, start, k + 4)
             }
+            // "tháng 12 hằng năm" recurs.
+            if ["hàng", "hằng"].contains(word(k + 2)) { return nil }
             if word(k - 1) == "trong", k + 1 < t.count, t[k + 1].kind == .number, let m = Int(t[k + 1].text),
                 (1...12).contains(m), let y = yearFor(m, CalendarDate.daysIn(month: m, year: reference?.year ?? 2001))
             {
@@ -255,8 +257,8 @@ struct DeadlineFinder {
         if t[k].kind == .number, let n = Int(t[k].text), (1...11).contains(n), word(k + 1) == "tháng",
             Phrases.s31.contains(word(k + 2)), word(k + 3) == "năm"
         {
-            let introduced = k == 0 || DeadlineFinder.periodIntro.contains(word(k - 1))
-            guard introduced else { return nil }
+            // "sơ kết công tác 9 tháng đầu năm": the period reviewed, not a time limit.
+            if Phrases.reviewNouns.contains(word(k - 1)) { return nil }
             var y = reference?.year
             var end = k + 4
             if k + 4 < t.count, let yy = DateWords.year(t[k + 4]) {
@@ -395,8 +397,7 @@ struct DeadlineFinder {
             return Candidate(due: Due(.continuing, text: text(start, e)), start: start, end: e)
         }
         if let e = t.match(Phrases.p23, at: k) {
-            let opens = k == 0 || Phrases.s39.contains(word(k - 1))
-            guard opens else { return nil }
+            // "liên tục": a way of working with no end.
             return Candidate(due: Due(.continuing, text: text(k, e)), start: k, end: e)
         }
         return nil

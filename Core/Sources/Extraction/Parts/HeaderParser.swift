@@ -70,8 +70,16 @@ struct HeaderParser {
                     ?? (lines[i].text.hasPrefix("V/v") ? lines[i].text : nil)
                 if let t {
                     result.kind = "cong-van"
-                    result.title = VietnameseText.collapseSpaces(t.dropFirst(3))
+                    var title = VietnameseText.collapseSpaces(t.dropFirst(3))
                     headerEnd = i + 1
+                    // The summary may wrap: "V/v triển khai …\nkế hoạch hoạt động năm 2025".
+                    while headerEnd < lines.count, let f = lines[headerEnd].columns.first?.first, f.isLowercase,
+                        lines[headerEnd].columns.first.map({ !$0.hasPrefix("ngày") }) ?? false
+                    {
+                        title += " " + lines[headerEnd].columns[0]
+                        headerEnd += 1
+                    }
+                    result.title = title
                     break
                 }
             }
@@ -85,6 +93,15 @@ struct HeaderParser {
                 for cell in cells { pieces.append(contentsOf: cell) }
             } else {
                 pieces.append(contentsOf: line.columns)
+                // Columns split "Số:   2851 /TB-SCT" and "ngày      tháng 4" at their blanks: join
+                // a column that stops short with the next one.
+                for (k, col) in line.columns.enumerated() where k + 1 < line.columns.count {
+                    if col.hasSuffix("Số:") || col.hasSuffix("SỐ:") || col.hasSuffix("ngày") || col.hasSuffix("tháng")
+                        || col.hasSuffix("Số") || col.hasSuffix("năm")
+                    {
+                        pieces.append(col + " " + line.columns[k + 1 ..< min(line.columns.count, k + 3)].joined(separator: " "))
+                    }
+                }
             }
         }
         (result.number, result.symbol) = numberAndSymbol(pieces)

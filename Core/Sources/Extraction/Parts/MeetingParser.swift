@@ -60,6 +60,10 @@ enum MeetingParser {
     /// The person named just before "chủ trì" in the same sentence.
     static func chairBeforeChuTri(_ t: Tokens) -> String? {
         for k in 1..<max(t.count, 1) where t[k].lower == "trì" && t[k - 1].lower == "chủ" {
+            // "dưới sự chủ trì của đồng chí X".
+            if k + 1 < t.count, t[k + 1].lower == "của", let name = firstName(t, k + 2, min(t.count, k + 14)) {
+                return name
+            }
             var s = k - 1
             while s > 0, !(t[s - 1].isPunct && Phrases.s2.contains(t[s - 1].lower)) { s -= 1 }
             if let name = lastName(t, s, k - 1) { return name }

@@ -75,7 +75,10 @@ struct TaskTable {
         let folded = VietnameseText.fold(text)
         if folded.hasPrefix("thuong xuyen") || folded.hasPrefix("lien tuc") { return Due(.continuing, text: text) }
         for (word, every) in [("nam", Due.Recurrence.year), ("quy", .quarter), ("thang", .month), ("tuan", .week)] {
-            if folded.hasPrefix("hang " + word) || folded.hasPrefix("dinh ky hang " + word) {
+            // "Hàng năm", "Định kỳ hằng quý", "Tháng 12 hằng năm".
+            if folded.hasPrefix("hang " + word) || folded.contains("dinh ky hang " + word)
+                || folded.hasSuffix(" hang " + word) || folded.contains(" hang " + word + " ")
+            {
                 return Due(.recurring(every: every, day: nil), text: text)
             }
         }

@@ -51,11 +51,71 @@ struct UnitFinder {
             i += t[i].lower.hasPrefix("gi") ? 1 : 2
             introduced = true
         }
+        // "Giao đồng chí Phạm Văn Thành chỉ đạo …": a person is the lead.
+        if introduced, let person = personName(at: i) { return [person] }
         guard let list = unitList(from: i, limit: t.count), !list.names.isEmpty else { return nil }
         guard list.end < t.count else { return introduced ? list.names : nil }
         let stop = t[list.end]
         if stop.isPunct { return nil }
         return list.names
+    }
+
+    /// Fields an item writes as labels: "Đơn vị chủ trì: X; đơn vị phối hợp: Y; thời gian: Z".
+    func roleFields() -> (lead: [String]?, support: [String], time: String?) {
+        var lead: [String]?
+        var support: [String] = []
+        var time: String?
+        var k = 0
+        while k + 2 < t.count {
+            defer { k += 1 }
+            guard Phrases.roleOpeners.contains(t[k].lower) else { continue }
+            var role = ""
+            var p = k
+            if let e = t.match(["đơn", "vị", "chủ", "trì"], at: k) ?? t.match(["cơ", "quan", "chủ", "trì"], at: k)
+                ?? t.match(["đơn", "vị", "thực", "hiện"], at: k) ?? t.match(["cơ", "quan", "thực", "hiện"], at: k)
+            {
+                role = "lead"
+                p = e
+            } else if let e = t.match(["đơn", "vị", "phối", "hợp"], at: k) ?? t.match(["cơ", "quan", "phối", "hợp"], at: k) {
+                role = "support"
+                p = e
+            } else if let e = t.match(["thời", "gian"], at: k) ?? t.match(["thời", "hạn"], at: k) {
+                role = "time"
+                p = e
+                while p < t.count, t[p].isWord, p - e < 3 { p += 1 }  // "thời gian thực hiện"
+            } else {
+                continue
+            }
+            guard p < t.count, t[p].lower == ":" else { continue }
+            let start = p + 1
+            var end = start
+            while end < t.count, !(t[end].isPunct && [";", "."].contains(t[end].lower.string)) { end += 1 }
+            guard end > start else { continue }
+            switch role {
+            case "lead": lead = TaskTable.units(String(t.text(start, end)))
+            case "support": support = TaskTable.units(String(t.text(start, end)))
+            default: time = String(t.text(start, end))
+            }
+        }
+        return (lead?.isEmpty == true ? nil : lead, support, time)
+    }
+
+    /// Whether the text names its own lead (not everyone): "Sở X chủ trì …".
+    func namesSpecificLead() -> Bool {
+        guard let lead = leadAtStart() ?? leadBeforeChuTri() else { return false }
+        return !lead.contains("*")
+    }
+
+    /// The units a request names anywhere in the text: "… đề nghị các phòng, đơn vị thuộc Sở
+    /// thực hiện …", "Yêu cầu X …".
+    func leadOfRequest() -> [String]? {
+        for k in 0..<t.count {
+            guard let e = t.match(Phrases.p5, at: k) ?? t.match(Phrases.p6, at: k) else { continue }
+            if let list = unitList(from: e, limit: t.count), !list.names.isEmpty, list.end < t.count, !t[list.end].isPunct {
+                return list.names
+            }
+        }
+        return nil
     }
 
     /// The subject after an opening clause of time or condition: "Trong quá trình thực hiện,
@@ -178,6 +238,18 @@ struct UnitFinder {
 
     // MARK: Lists and names
 
+    /// "đồng chí Phạm Văn Thành", "ông Lê Văn A": a title and a name, as written.
+    func personName(at i: Int) -> String? {
+        guard i < t.count, let e = t.longestMatch(Lexicon.personTitles, at: i) else { return nil }
+        var k = e
+        if k < t.count, t[k].lower == "." { k += 1 }
+        guard k < t.count, t[k].isCapitalized, Lexicon.surnames.contains(t[k].lower) else { return nil }
+        var n = k + 1
+        while n < t.count, n - k < 4, t[n].isWord, t[n].isCapitalized { n += 1 }
+        guard n - k >= 2 else { return nil }
+        return cleanName(t.text(i, n))
+    }
+
     /// Whether a person's title ("Ông", "Bà", "Đồng chí") starts at `i`, followed by a name.
     func isPersonStart(_ i: Int) -> Bool {
         guard i < t.count, let e = t.longestMatch(Lexicon.personTitles, at: i), t[i].isCapitalized else {
@@ -218,6 +290,8 @@ struct UnitFinder {
     func unitList(from start: Int, limit: Int, cell: Bool = false) -> UnitList? {
         guard start < limit, isSegmentStart(start) else { return nil }
         var segments: [Range<Int>] = []
+        /// Whether each segment after the first followed a comma (a list of tiers "xã, phường").
+        var afterComma: [Bool] = [false]
         var segStart = start
         var k = start
         var end = limit
@@ -237,6 +311,7 @@ struct UnitFinder {
                 case ",", ";":
                     if k + 1 < limit, isSegmentStart(k + 1) || startsTier(k + 1) {
                         segments.append(segStart..<k)
+                        afterComma.append(tok.lower == ",")
                         segStart = k + 1
                         k += 1
                         continue scan
@@ -292,6 +367,7 @@ struct UnitFinder {
                         continue scan
                     }
                     segments.append(segStart..<k)
+                    afterComma.append(false)
                     segStart = k + 1
                     k += 1
                     continue scan
@@ -333,7 +409,7 @@ struct UnitFinder {
         }
         if k >= limit { end = limit }
         segments.append(segStart..<end)
-        let merged = mergeTiers(segments)
+        let merged = mergeTiers(segments, afterComma: afterComma)
         var names: [String] = []
         for seg in merged {
             guard !seg.isEmpty else { continue }
@@ -348,6 +424,8 @@ struct UnitFinder {
     func isStop(_ k: Int) -> Bool {
         let tok = t[k]
         guard tok.kind == .word, !tok.isCapitalized else { return false }
+        // "sự nghiệp công lập": a compound, not the verb "lập".
+        if k > 0, t[k].lower == "lập", t[k - 1].lower == "công" { return false }
         if let e = t.longestMatch(Lexicon.unitStops, at: k) {
             // "Sở Giáo dục và Đào tạo": the second syllable of a capitalised word ("Đào tạo").
             if e == k + 1, k > 0, t[k - 1].isCapitalized, t[k - 1].isWord,
@@ -373,10 +451,15 @@ struct UnitFinder {
 
     /// Joins a segment made only of tier nouns to the one before when that one is a bare tier or
     /// ends with one: "các phòng" + "đơn vị" → "các phòng, đơn vị"; "Sở" + "Ngành (…)".
-    func mergeTiers(_ segments: [Range<Int>]) -> [Range<Int>] {
+    func mergeTiers(_ segments: [Range<Int>], afterComma: [Bool]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for seg in segments {
-            if let last = out.last, isTierOnly(seg), endsWithTier(last), !hasNarrowingQualifier(seg) || isBareTier(last) {
+        for (n, seg) in segments.enumerated() {
+            // "UBND các xã, phường có …": a comma joins tiers of one group; "và địa phương có
+            // rừng" names another group.
+            let comma = n < afterComma.count && afterComma[n]
+            if let last = out.last, isTierOnly(seg), endsWithTier(last),
+                comma || !hasNarrowingQualifier(seg) || isBareTier(last)
+            {
                 out[out.count - 1] = last.lowerBound..<seg.upperBound
             } else {
                 out.append(seg)
@@ -506,8 +589,9 @@ struct UnitFinder {
     /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").
     func isOwnerName(_ words: [Word]) -> Bool {
         guard let first = words.first else { return false }
-        let owners: Set<Word> = ["sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
+        let owners: Set<Word> = ["quốc", "sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
         guard owners.contains(first) else { return false }
+        if first == "quốc" { return words.count > 1 && words[1] == "hội" }
         return words.count <= 6
     }
 

@@ -27,6 +27,11 @@ struct OutlineWalker {
         var lead: [String]?
         var excluded = false
         var path: [String] = []
+        /// Inside a "Tổ chức thực hiện" section.
+        var organizing = false
+        /// The lead came from a request in a paragraph, not from a unit heading: a unit named by an
+        /// item's own inline heading wins over it.
+        var weakLead = false
     }
 
     // MARK: Building
@@ -57,12 +62,17 @@ struct OutlineWalker {
             let idx = nodes.count
             var node = Node(block: block)
             if let label = block.label {
-                // Sections are never inside a paragraph's list.
-                if !label.style.isListItem {
+                // Sections are never inside a paragraph's list; numbered items are, when the paragraph
+                // introduces them ("… thực hiện một số nội dung sau:").
+                if label.style == .roman || (!label.style.isListItem && !introducesItems(stack.last!.node, nodes)) {
                     while stack.count > 1, stack.last!.colon { stack.removeLast() }
                 }
                 if let pos = stack.lastIndex(where: { $0.style == label.style && !$0.colon }) {
-                    stack.removeSubrange(pos...)
+                    // "(5) Trung tâm X:" then "1) …": numbering that starts again under a heading
+                    // ending with a colon is one level down.
+                    let restarts = label.value == "1" && nodes[stack[pos].node].block.text.hasSuffix(":")
+                        && nodes[stack[pos].node].block.label?.value != "1"
+                    if !restarts { stack.removeSubrange(pos...) }
                 }
                 nodes.append(node)
                 nodes[stack.last!.node].children.append(idx)
@@ -72,7 +82,7 @@ struct OutlineWalker {
                 while stack.count > 1, let s = stack.last, s.colon || (s.style?.isListItem ?? false) {
                     stack.removeLast()
                 }
-                node.isFinal = i > lastLabelled
+                node.isFinal = i > lastLabelled && closing(block.text).isClosing
                 // The closing paragraphs belong to the notice, not to its last item.
                 if node.isFinal { stack.removeSubrange(1...) }
                 let colon = block.text.hasSuffix(":")
@@ -99,11 +109,24 @@ struct OutlineWalker {
         while i < blocks.count {
             var b = blocks[i]
             i += 1
-            guard b.cells == nil, b.text.hasSuffix(":"), listsContents(b.text) else {
+            // "Đơn vị chủ trì: …", "Thời gian: …" on a line of their own, or a sentence that only
+            // states the deadline, belong to the item above.
+            if b.label == nil, b.cells == nil, let prev = out.last, prev.cells == nil, !prev.text.hasSuffix(":"),
+                prev.label.map({ $0.style.isListItem }) ?? true || ".;".contains(prev.text.last ?? " "),
+                OutlineWalker.isItemDetail(b.text)
+            {
+                out[out.count - 1].text += " " + b.text
+                out[out.count - 1].lastLine = b.lastLine
+                continue
+            }
+            let plusContents = b.text.hasSuffix(":") && b.text.split(separator: " ").count >= 8
+                && i < blocks.count && blocks[i].label?.style == .plus
+            guard b.cells == nil, b.text.hasSuffix(":"), listsContents(b.text) || plusContents else {
                 out.append(b)
                 continue
             }
-            while i < blocks.count, let l = blocks[i].label, [.dash, .plus, .bullet].contains(l.style) || (blocks[i].label?.style == .letter && b.label == nil) {
+            let only: [Label.Style] = plusContents && !listsContents(b.text) ? [.plus] : [.dash, .plus, .bullet]
+            while i < blocks.count, let l = blocks[i].label, only.contains(l.style) || (blocks[i].label?.style == .letter && b.label == nil && !plusContents) {
                 b.text += " " + blocks[i].text
                 b.lastLine = blocks[i].lastLine
                 i += 1
@@ -111,6 +134,23 @@ struct OutlineWalker {
             out.append(b)
         }
         return out
+    }
+
+    /// Lines that complete the item above: its lead or coordinators on a line of their own, or a
+    /// sentence that only states its deadline ("Thời gian tổ chức trong tháng 10/2024.").
+    static func isItemDetail(_ text: String) -> Bool {
+        let folded = VietnameseText.fold(text.prefix(40))
+        for cue in ["don vi chu tri", "co quan chu tri", "don vi thuc hien", "co quan thuc hien", "don vi phoi hop",
+            "co quan phoi hop", "thoi han:", "thoi gian:", "thoi gian thuc hien:", "thoi gian hoan thanh:"]
+        where folded.hasPrefix(cue) {
+            return true
+        }
+        if folded.hasPrefix("thoi gian") || folded.hasPrefix("thoi han") || folded.hasPrefix("hoan thanh truoc") {
+            let t = Tokens(text)
+            return t.count <= 30 && !DeadlineFinder(t, reference: nil).candidates().isEmpty
+                || t.count <= 30 && text.contains(where: \.isNumber)
+        }
+        return false
     }
 
     /// "…, cụ thể:", "… nội dung sau:", "… gồm:", but not "… các nhiệm vụ sau:".
@@ -142,16 +182,27 @@ struct OutlineWalker {
             if let label = node.block.label { ctx.path = extend(ctx.path, with: label) }
             let tokens = Tokens(text)
             let finder = UnitFinder(tokens)
-            if startsNonTaskHeading(tokens), !node.isColonHeading || tokens.count <= 12 {
+            let foldedHeading = VietnameseText.fold(text.prefix(60))
+            if foldedHeading.hasPrefix("to chuc thuc hien") { ctx.organizing = true }
+            // "MỤC TIÊU, NHIỆM VỤ …" heads tasks; "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ …" does not.
+            let purposeWithTasks = (foldedHeading.hasPrefix("muc tieu") || foldedHeading.hasPrefix("muc dich")
+                || foldedHeading.hasPrefix("yeu cau")) && (foldedHeading.contains("nhiem vu") || foldedHeading.contains("giai phap"))
+            if startsNonTaskHeading(tokens), !node.isColonHeading || tokens.count <= 12, !purposeWithTasks {
                 ctx.excluded = true
             } else if let units = finder.wholeUnitList() ?? finder.headingUnits() {
                 ctx.lead = units
+                ctx.weakLead = false
             } else if node.isColonHeading {
-                // A paragraph that introduces the items after it may itself be a task.
+                // A paragraph that introduces the items after it may itself be a task, and a request
+                // in it ("đề nghị các phòng, đơn vị … thực hiện các nội dung sau:") names their lead.
                 if node.block.label == nil, let task = makeTask(node.block, context: context) {
                     tasks.append(task)
                 }
-            } else if let (names, after) = finder.inlineHeading(), context.lead == nil, !ctx.excluded {
+                if ctx.lead == nil, let lead = finder.leadOfRequest() {
+                    ctx.lead = lead
+                    ctx.weakLead = true
+                }
+            } else if let (names, after) = finder.inlineHeading(), context.lead == nil || context.weakLead, !ctx.excluded {
                 // "2.2. Thanh tra: Tổ chức …" with sub-items.
                 ctx.lead = names
                 var b = node.block
@@ -184,6 +235,16 @@ struct OutlineWalker {
         return p
     }
 
+    /// Whether the colon paragraph at `node` introduces the numbered items after it (a request),
+    /// rather than opening the whole body ("… kết luận như sau:", "Căn cứ …:").
+    func introducesItems(_ node: Int, _ nodes: [Node]) -> Bool {
+        guard nodes[node].isColonHeading else { return false }
+        let text = nodes[node].block.text
+        let folded = VietnameseText.fold(text.suffix(30))
+        if folded.hasSuffix("nhu sau:") { return false }
+        return Tokens(String(text.prefix(40))).longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
+    }
+
     func startsNonTaskHeading(_ t: Tokens) -> Bool {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
@@ -194,19 +255,23 @@ struct OutlineWalker {
     /// A closing paragraph: the formula ("Nay thông báo …", "Trên đây là …", "…./.") or the
     /// request to report back, which sets `report_due`.
     mutating func isClosing(_ text: String) -> Bool {
+        let c = closing(text)
+        if let d = c.reportDue { reportDue = d }
+        return c.isClosing
+    }
+
+    /// Whether a paragraph at the end of the body is the closing formula or the request to report
+    /// back, and the date it asks the report for.
+    func closing(_ text: String) -> (isClosing: Bool, reportDue: CalendarDate?) {
         let t = Tokens(text)
         let folded = VietnameseText.fold(text)
         let formula = text.hasSuffix("./.") || text.hasSuffix("/.") || t.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil
         let reports = folded.contains("bao cao")
         if reports {
             let finder = DeadlineFinder(t, reference: reference)
-            let dates = finder.candidates().compactMap { $0.due.endDate }
-            if let d = dates.max() {
-                reportDue = d
-                return true
-            }
+            if let d = finder.candidates().compactMap({ $0.due.endDate }).max() { return (true, d) }
         }
-        return formula || (reports && folded.contains("ket qua"))
+        return (formula || (reports && folded.contains("ket qua")), nil)
     }
 
     // MARK: Tasks
@@ -218,8 +283,22 @@ struct OutlineWalker {
         if text.isEmpty { return nil }
         if text.hasPrefix("("), text.hasSuffix(")") || text.hasSuffix(")."), text.filter({ $0 == "(" }).count == 1 { return nil }
         if text.hasSuffix("./.") || text.hasSuffix("/.") { return nil }
-        // A section title left without items ("III. TỔ CHỨC THỰC HIỆN").
-        if VietnameseText.isAllCaps(text) { return nil }
+        // A section title left without items ("III. TỔ CHỨC THỰC HIỆN"), a signer's name.
+        if VietnameseText.isAllCaps(text) || ClosingParser.isPersonName(text) { return nil }
+        let foldedText = VietnameseText.fold(text.prefix(200))
+        // "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a pointer, the tasks are in the appendix.
+        if foldedText.contains("phu luc"),
+            foldedText.hasPrefix("cac nhiem vu") || foldedText.hasPrefix("nhiem vu cu the") || foldedText.hasPrefix("chi tiet")
+        {
+            return nil
+        }
+        // In "Tổ chức thực hiện", telling everyone to implement and to report difficulties is the
+        // closing formula (corpus README, "Finer points").
+        if context.organizing, foldedText.contains("kho khan") || foldedText.contains("vuong mac"),
+            !UnitFinder(Tokens(text)).namesSpecificLead()
+        {
+            return nil
+        }
         var tokens = Tokens(text)
         guard tokens.items.contains(where: \.isWord) else { return nil }
         if tokens.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil { return nil }
@@ -233,7 +312,7 @@ struct OutlineWalker {
             if tokens.match(Phrases.p4, at: s) != nil { s = 2 }
             // "Kinh phí cho hoạt động kiểm tra: …", "Đánh giá chung: …": a heading of no task.
             if colon - s <= 8, tokens.longestMatch(Lexicon.nonTaskHeadings, at: s) != nil { return nil }
-            if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil {
+            if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil || context.weakLead {
                 inlineLead = names
                 text = String(tokens.text(after, tokens.count))
                 tokens = Tokens(text)
@@ -253,12 +332,15 @@ struct OutlineWalker {
         }
         guard !text.isEmpty else { return nil }
         let units = UnitFinder(tokens)
+        let roles = units.roleFields()
         var lead =
-            units.leadAtStart() ?? units.leadBeforeChuTri() ?? inlineLead ?? context.lead
+            roles.lead ?? units.leadAtStart() ?? units.leadBeforeChuTri() ?? inlineLead ?? context.lead
             ?? units.leadAfterOpeningClause() ?? units.leadByTitleCase() ?? units.agentAfterDo() ?? []
         if lead.contains("*") && lead.count > 1 { lead = lead.filter { $0 != "*" } + ["*"] }
-        let support = units.support().filter { $0 == "*" || !lead.contains($0) }
-        let (due, milestones) = DeadlineFinder(tokens, reference: reference).find()
+        var support = units.support().filter { $0 == "*" || !lead.contains($0) }
+        for s in roles.support where !support.contains(s) { support.append(s) }
+        var (due, milestones) = DeadlineFinder(tokens, reference: reference).find()
+        if due == nil, let time = roles.time { due = TaskTable.timeCell(time, reference: reference) }
         var urgency: [String] = []
         for k in 0..<tokens.count {
             if let e = tokens.longestMatch(Lexicon.urgency, at: k) {

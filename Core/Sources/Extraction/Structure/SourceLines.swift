@@ -99,6 +99,13 @@ enum SourceLines {
             if !line.isTableRow, isPageNumber(line.text) {
                 // Drop blank lines on both sides.
                 while let last = out.last, last.isBlank { out.removeLast() }
+                // Footnotes at the foot of the page ("1 Nghị định số …") go with the page number.
+                if let f = out.indices.reversed().prefix(8).last(where: { isFootnoteStart(out[$0].text) }),
+                    out[f...].allSatisfy({ !$0.isTableRow && Label.parse(Substring($0.text)) == nil || isFootnoteStart($0.text) })
+                {
+                    out.removeSubrange(f...)
+                    while let last = out.last, last.isBlank { out.removeLast() }
+                }
                 i += 1
                 while i < lines.count, lines[i].isBlank { i += 1 }
                 continue
@@ -116,7 +123,7 @@ enum SourceLines {
         var start = u.startIndex
         var i = u.startIndex
         while i < u.endIndex {
-            if u[i] == 0x0A {
+            if u[i] == 0x0A || u[i] == 0x0C {  // line feed, form feed (page break of pdftotext)
                 out.append(text[start..<i])
                 start = u.index(after: i)
             }
@@ -124,6 +131,16 @@ enum SourceLines {
         }
         out.append(text[start..<u.endIndex])
         return out
+    }
+
+    /// "1 Nghị định số 34/2016/NĐ-CP …": a footnote's number, a space, then its text.
+    static func isFootnoteStart(_ text: String) -> Bool {
+        let u = Array(text.utf8.prefix(4))
+        guard let d = u.first, d >= 0x31, d <= 0x39 else { return false }
+        var k = 1
+        if k < u.count, u[k] >= 0x30, u[k] <= 0x39 { k += 1 }
+        guard k + 1 < u.count, u[k] == 0x20 else { return false }
+        return u[k + 1] >= 0x41 && u[k + 1] <= 0x5A || u[k + 1] >= 0xC3
     }
 
     static func isPageNumber(_ text: String) -> Bool {

@@ -14,6 +14,10 @@ enum Lexicon {
         "bệnh viện", "chi nhánh", "cảng vụ", "hạt kiểm lâm", "đội", "chủ đầu tư", "nhà đầu tư",
         "chính quyền", "thường trực", "thủ trưởng", "cơ quan", "đơn vị", "các", "tất cả", "toàn thể",
         "chủ nhiệm", "báo chí", "địa phương", "cổng thông tin", "trạm", "chi bộ", "cổng", "chủ tịch",
+        "tỉnh đoàn", "thành đoàn", "huyện đoàn", "liên đoàn", "hiệp hội", "hội liên hiệp", "chi đoàn",
+        "chi hội", "bưu điện", "ngân hàng", "công ty", "tổng công ty", "tập đoàn", "điện lực", "viettel",
+        "vnpt", "quản lý thị trường", "cục quản lý thị trường", "đội quản lý thị trường", "ban chỉ đạo",
+        "ban chỉ huy", "ban thường vụ", "ủy ban kiểm tra", "uỷ ban kiểm tra", "văn phòng đăng ký",
     ])
 
     /// Heads that are common words when written in lower case ("ban hành", "báo cáo", "đội ngũ").
@@ -22,7 +26,9 @@ enum Lexicon {
         "cổng", "bộ", "trung tâm", "chi nhánh", "thường trực", "công an", "hội đồng", "tổ công tác",
         "mặt trận", "kho bạc", "thủ trưởng", "chi bộ", "cổng thông tin", "tạp chí", "văn phòng",
         "thanh tra", "công đoàn", "học viện", "liên hiệp", "hạt kiểm lâm", "bệnh viện", "chi cục",
-        "chủ tịch",
+        "chủ tịch", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "liên đoàn", "hiệp hội", "chi đoàn",
+        "chi hội", "bưu điện", "ngân hàng", "công ty", "tổng công ty", "tập đoàn", "điện lực",
+        "quản lý thị trường", "ban chỉ đạo", "ban chỉ huy", "ban thường vụ",
     ]
 
     /// Nouns that may follow "các" in a unit's name ("các cơ sở giáo dục nghề nghiệp", "các
@@ -37,7 +43,8 @@ enum Lexicon {
     static let tierNouns: Set<Word> = [
         "phòng", "ban", "phòng ban", "đơn vị", "cơ quan", "sở", "ngành", "bộ", "địa phương", "xã",
         "phường", "thị trấn", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "tổ chức", "thành viên",
-        "đoàn thể", "cấp", "ban ngành", "sở ngành", "sở ban ngành", "xã/phường", "phường/xã",
+        "đoàn thể", "cấp", "ban ngành", "sở ngành", "sở ban ngành", "xã/phường", "phường/xã", "chi bộ",
+        "chi đoàn", "đảng bộ", "cơ sở đảng",
     ]
 
     /// Nouns that may follow "các": tiers and kinds of units, as phrases.
@@ -71,13 +78,16 @@ enum Lexicon {
         "đề nghị", "giao", "về", "trong", "để", "nhằm", "theo", "tại", "đối với", "khi", "nếu", "sau khi",
         "trước", "với", "từ", "đến", "trên", "như", "gồm", "bao gồm", "được", "do", "đã", "đang", "sẽ",
         "và phối hợp", "ngay", "gấp", "cùng", "xem xét", "giúp", "tiến độ", "đúng", "có ý kiến",
-        "có văn bản", "trình bày", "ưu tiên", "đồng thời",
+        "có văn bản", "trình bày", "ưu tiên", "đồng thời", "đưa tin", "đưa", "vận động", "lựa chọn",
+        "căn cứ", "làm đầu mối", "làm", "đăng ký", "đăng tải", "đăng", "đổi mới", "tiếp tục", "chỉ định",
     ])
 
     /// Phrases that begin with a unit head but name no unit ("Hội nghị", "phòng cháy").
     static let notUnits = PhraseSet([
         "hội nghị", "hội thảo", "hội thi", "phòng cháy", "phòng chống", "phòng ngừa", "trường hợp",
         "sở hữu", "bộ máy", "vụ việc", "đội ngũ", "cục bộ", "đoàn kết", "ban hành", "báo cáo", "tổ chức",
+        "thanh tra việc", "thanh tra các", "thanh tra tại", "thanh tra, kiểm tra", "thanh tra đột xuất",
+        "thanh tra chuyên ngành", "báo cáo viên", "tổ chức thực hiện",
         "trung tâm phục vụ hành chính công", "đơn vị tính", "cơ quan hành chính nhà nước",
     ])
 
@@ -116,7 +126,8 @@ enum Lexicon {
         "tham dự", "đối tượng", "thời gian kiểm tra", "địa điểm", "phương thức", "vốn",
         "kinh phí", "căn cứ", "khái toán", "nguồn vốn", "dự toán", "những kết quả", "một số kết quả",
         "kết quả đạt được", "tồn tại", "hạn chế", "nguyên nhân", "ưu điểm", "thành phần tham gia",
-        "thành phần tham dự", "bối cảnh", "quan điểm", "phạm vi", "giải thích",
+        "thành phần tham dự", "bối cảnh", "quan điểm", "phạm vi", "giải thích", "thời gian", "thời hạn",
+        "sản phẩm", "hồ sơ", "thông tin liên hệ",
     ])
 
     /// Openings of paragraphs that conclude or report rather than instruct.
@@ -125,7 +136,7 @@ enum Lexicon {
         "thống nhất với", "nhất trí với", "cơ bản nhất trí", "ghi nhận", "biểu dương", "đánh giá cao",
         "thông báo để", "đồng ý với", "văn phòng sở thông báo", "thực hiện thông báo",
         "thực hiện quyết định", "thực hiện chỉ thị", "thực hiện nghị quyết", "thực hiện kế hoạch",
-        "thực hiện kết luận", "thực hiện công văn", "thực hiện văn bản", "ngày",
+        "thực hiện kết luận", "thực hiện công văn", "thực hiện văn bản", "ngày", "kính gửi", "v/v",
     ])
 
     /// Persons named as the lead of a task ("Ông. Hoàng Văn Thuân - Trưởng đoàn").
@@ -137,6 +148,7 @@ enum Lexicon {
         "ngô", "dương", "lý", "đinh", "đào", "trịnh", "mai", "trương", "lâm", "hà", "lưu", "tạ", "cao",
         "đoàn", "lương", "vương", "tô", "châu", "quách", "thái", "la", "từ", "kiều", "triệu", "âu",
         "nông", "lò", "hứa", "khổng", "mạc", "tăng", "thân", "văn", "diệp", "giang", "chu", "phùng",
+        "vàng", "giàng", "sùng", "thào", "mùa", "lù", "tòng", "quàng", "hạng", "ksor", "siu", "rơ", "nay",
         "tôn", "vi", "lục", "hầu", "tống", "doãn", "ninh", "lã", "kim", "quan", "bạch", "đàm", "hoàng",
     ]
 }

@@ -41,4 +41,6 @@ enum Phrases {
     static let s38: Set<Word> = ["hiện", "khai"]
     static let s39: Set<Word> = ["(", "hiện", "khai"]
     static let p40: [Word] = ["về"]
+    static let roleOpeners: Set<Word> = ["đơn", "cơ", "thời"]
+    static let reviewNouns: Set<Word> = ["tác", "kết", "quả", "hình", "giá"]
 }
