@@ -28,26 +28,21 @@ extension Parse {
     }
 
     private func printExtraction(of file: String, console: Console) -> ExitStatus {
-        let extraction: NoticeExtraction
-        switch Self.extract(file, console: console) {
-        case .extracted(let value): extraction = value
-        case .failed(let status): return status
+        switch render(file, console: console) {
+        case .failed(let status):
+            return status
+        case .rendered(let json, _):
+            console.write(json)
+            return .success
         }
-        guard let json = Self.json(extraction, compact: compact, file: file, console: console) else {
-            return .internalError
-        }
-        console.write(json)
-        return .success
     }
 
     private func writeExtraction(of file: String, into directory: URL, console: Console) -> ExitStatus {
-        let extraction: NoticeExtraction
-        switch Self.extract(file, console: console) {
-        case .extracted(let value): extraction = value
+        let json: Data
+        let tasks: Int
+        switch render(file, console: console) {
         case .failed(let status): return status
-        }
-        guard let json = Self.json(extraction, compact: compact, file: file, console: console) else {
-            return .internalError
+        case .rendered(let data, let count): (json, tasks) = (data, count)
         }
         let name = Self.outputName(of: file)
         let shown = Self.outputPath(dir: out ?? ".", name: name)
@@ -59,19 +54,19 @@ extension Parse {
             )
             return .cannotWrite
         }
-        let count = extraction.tasks.count
-        console.report("wrote \(shown) (\(count) \(count == 1 ? "task" : "tasks"))")
+        console.report("wrote \(shown) (\(tasks) \(tasks == 1 ? "task" : "tasks"))")
         return .success
     }
 
-    /// The extraction of one input, or the exit status of its failure (already reported).
-    private enum Extracted {
-        case extracted(NoticeExtraction)
+    /// One input's extraction as JSON with its task count, or the exit status of its failure
+    /// (already reported).
+    private enum Rendered {
+        case rendered(Data, tasks: Int)
         case failed(ExitStatus)
     }
 
-    /// Reads and parses one input; on failure reports why and gives the exit status.
-    private static func extract(_ file: String, console: Console) -> Extracted {
+    /// Reads, parses and encodes one input; reports a failure in one sentence that names it.
+    private func render(_ file: String, console: Console) -> Rendered {
         let text: String
         let source: String
         do {
@@ -91,20 +86,16 @@ extension Parse {
             console.report("error: \(named)")
             return .failed(error.isMissingInput ? .inputMissing : .inputRefused)
         }
-        return .extracted(NoticeParser.extract(text: text, source: source))
-    }
-
-    private static func json(_ extraction: NoticeExtraction, compact: Bool, file: String, console: Console)
-        -> Data?
-    {
+        let extraction = NoticeParser.extract(text: text, source: source)
         do {
-            return try ExtractionJSON.encode(extraction, compact: compact)
+            return .rendered(
+                try ExtractionJSON.encode(extraction, compact: compact), tasks: extraction.tasks.count)
         } catch {
-            // Unreachable with the model's types (no floating-point values); kept as a message, not a trap.
+            // Unreachable with the model's types (no floating-point values); a message, not a trap.
             console.report(
                 "error: \(file): the extraction could not be encoded as JSON. This is a bug; please report it."
             )
-            return nil
+            return .failed(.internalError)
         }
     }
 

@@ -82,9 +82,14 @@ public enum NoticeTextError: Error, Sendable, Equatable, CustomStringConvertible
             return "The input is \(what), not text. PDF input arrives in a later version; for now "
                 + "convert it to text (for example `pdftotext -layout FILE.pdf`) and parse the .txt file."
         case .zipArchive(let format):
-            let what = format == "ZIP" ? "a ZIP archive" : "a \(format) document (a ZIP archive)"
-            return "The input is \(what), not text. DOCX input arrives in a later version; for now "
-                + "\(convert)."
+            if format == "ZIP" {
+                return "The input is a ZIP archive, not text. DOCX input arrives in a later version; for now "
+                    + "unpack the archive, or convert the document in it to UTF-8 plain text (.txt), and parse "
+                    + "the text file."
+            }
+            return
+                "The input is a \(format) document (a ZIP archive), not text. DOCX input arrives in a later "
+                + "version; for now \(convert)."
         case .legacyOfficeDocument:
             return "The input is a Microsoft Office 97–2003 document (.doc or .xls), not text. "
                 + "Save it as UTF-8 plain text (.txt) and parse that file."
