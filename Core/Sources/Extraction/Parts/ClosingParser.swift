@@ -215,6 +215,7 @@ enum ClosingParser {
 
     /// Two to five capitalised words, the first a Vietnamese family name, no digits.
     static func isPersonName(_ s: String) -> Bool {
+        guard s.utf8.count <= 60 else { return false }
         let words = s.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
         guard Lexicon.surnames.contains(Word(words[0].lowercased())) else { return false }

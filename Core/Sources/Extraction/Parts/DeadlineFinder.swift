@@ -13,9 +13,9 @@ struct DeadlineFinder {
     /// The date the year rule counts from: the notice's date of issue (or meeting).
     let reference: CalendarDate?
 
-    init(_ tokens: Tokens, reference: CalendarDate?) {
+    init(_ tokens: Tokens, reference: CalendarDate?, quoted: [Bool]? = nil) {
         t = tokens
-        quoted = UnitFinder.quoteMask(tokens)
+        self.quoted = quoted ?? UnitFinder.quoteMask(tokens)
         self.reference = reference
     }
 

@@ -10,10 +10,26 @@ struct UnitFinder {
     /// Whether each token sits inside quotation marks (a quoted title names no unit).
     let quoted: [Bool]
 
-    init(_ tokens: Tokens) {
+    /// The end of the unit head / stop phrase starting at each token, or -1: looked up once,
+    /// since the list parser asks about the same tokens many times.
+    let headEnds: [Int]
+    let stopEnds: [Int]
+
+    init(_ tokens: Tokens, quoted: [Bool]? = nil) {
         t = tokens
-        quoted = UnitFinder.quoteMask(tokens)
+        self.quoted = quoted ?? UnitFinder.quoteMask(tokens)
+        var heads = [Int](repeating: -1, count: tokens.count)
+        var stops = [Int](repeating: -1, count: tokens.count)
+        for k in 0..<tokens.count where tokens[k].isWord {
+            if let e = tokens.longestMatch(Lexicon.unitHeads, at: k) { heads[k] = e }
+            if let e = tokens.longestMatch(Lexicon.unitStops, at: k) { stops[k] = e }
+        }
+        headEnds = heads
+        stopEnds = stops
     }
+
+    @inline(__always) func head(_ k: Int) -> Int? { k < headEnds.count && headEnds[k] >= 0 ? headEnds[k] : nil }
+    @inline(__always) func stop(_ k: Int) -> Int? { k < stopEnds.count && stopEnds[k] >= 0 ? stopEnds[k] : nil }
 
     /// A list of units parsed from token `start`.
     struct UnitList {
@@ -141,7 +157,7 @@ struct UnitFinder {
     /// Tài chính tham mưu …" (a slip of the tone mark on "Vụ" hides the head word).
     func leadByTitleCase() -> [String]? {
         guard t.count > 3, t[0].isCapitalized, t[0].isWord, !isStop(0),
-            t.longestMatch(Lexicon.unitStops, at: 0) == nil, t.longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
+            stop(0) == nil, t.longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
         else { return nil }
         var k = 0
         var capitals = 0
@@ -263,18 +279,18 @@ struct UnitFinder {
     /// Whether a unit's name (or a generic group) starts at token `i`.
     func isSegmentStart(_ i: Int) -> Bool {
         guard i < t.count, t[i].isWord, !quoted[i] else { return false }
-        guard let e = t.longestMatch(Lexicon.unitHeads, at: i) else { return isPersonStart(i) }
-        let head = t[i..<e]
-        if Lexicon.capitalOnlyHeads.contains(head), !t[i].isCapitalized { return false }
+        guard let e = head(i) else { return isPersonStart(i) }
+        let headWords = t[i..<e]
+        if Lexicon.capitalOnlyHeads.contains(headWords), !t[i].isCapitalized { return false }
         // "Tổ chức", "Ban hành", "Báo cáo", "Hội nghị": a verb or a thing, not a unit.
-        if let v = t.longestMatch(Lexicon.unitStops, at: i), v > e { return false }
+        if let v = stop(i), v > e { return false }
         if let n = t.longestMatch(Lexicon.notUnits, at: i), n > e { return false }
         if Phrases.s17.contains(t[i].lower) {
             // "các" must name units: "các phòng", "các Ban", "các cơ sở …", not "các nhiệm vụ".
             let n = e
             guard n < t.count else { return false }
             if t.longestMatch(Lexicon.pluralNouns, at: n) != nil { return true }
-            if let h = t.longestMatch(Lexicon.unitHeads, at: n), t[n].lower != "các" {
+            if let h = head(n), t[n].lower != "các" {
                 return !(Lexicon.capitalOnlyHeads.contains(t[n..<h]) && !t[n].isCapitalized)
             }
             return false
@@ -300,7 +316,7 @@ struct UnitFinder {
             let tok = t[k]
             if k == segStart {
                 // The head of a segment, with the noun after "các" ("các chủ đầu tư").
-                if let e = t.longestMatch(Lexicon.unitHeads, at: k) { k = e } else { k += 1 }
+                if let e = head(k) { k = e } else { k += 1 }
                 if Phrases.s17.contains(t[segStart].lower), k < limit {
                     if let e = t.longestMatch(Lexicon.pluralNouns, at: k) { k = e }
                 }
@@ -372,7 +388,7 @@ struct UnitFinder {
                     k += 1
                     continue scan
                 }
-                if !cell, k + 1 < limit, t.longestMatch(Lexicon.unitStops, at: k + 1) != nil,
+                if !cell, k + 1 < limit, stop(k + 1) != nil,
                     !t[k + 1].isCapitalized
                 {
                     end = k
@@ -426,10 +442,10 @@ struct UnitFinder {
         guard tok.kind == .word, !tok.isCapitalized else { return false }
         // "sự nghiệp công lập": a compound, not the verb "lập".
         if k > 0, t[k].lower == "lập", t[k - 1].lower == "công" { return false }
-        if let e = t.longestMatch(Lexicon.unitStops, at: k) {
+        if let e = stop(k) {
             // "Sở Giáo dục và Đào tạo": the second syllable of a capitalised word ("Đào tạo").
             if e == k + 1, k > 0, t[k - 1].isCapitalized, t[k - 1].isWord,
-                t.longestMatch(Lexicon.unitHeads, at: k - 1) == nil
+                head(k - 1) == nil
             {
                 return false
             }

@@ -285,7 +285,8 @@ struct OutlineWalker {
         if text.hasSuffix("./.") || text.hasSuffix("/.") { return nil }
         // A section title left without items ("III. TỔ CHỨC THỰC HIỆN"), a signer's name.
         if VietnameseText.isAllCaps(text) || ClosingParser.isPersonName(text) { return nil }
-        let foldedText = VietnameseText.fold(text.prefix(200))
+        let foldedText =
+            context.organizing || VietnameseText.containsBytes(text, "lục") ? VietnameseText.fold(text.prefix(200)) : ""
         // "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a pointer, the tasks are in the appendix.
         if foldedText.contains("phu luc"),
             foldedText.hasPrefix("cac nhiem vu") || foldedText.hasPrefix("nhiem vu cu the") || foldedText.hasPrefix("chi tiet")
@@ -315,7 +316,7 @@ struct OutlineWalker {
             if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil || context.weakLead {
                 inlineLead = names
                 text = String(tokens.text(after, tokens.count))
-                tokens = Tokens(text)
+                tokens = tokens.suffix(from: after)
                 if let label = block.label { path = extend(path, with: label) }
             } else if ownLabel == false, let label = block.label, case .arabic(let d) = label.style, d > 1 {
                 path = extend(path, with: label)
@@ -327,7 +328,7 @@ struct OutlineWalker {
             let trimmed = OutlineWalker.fromRequest(tokens)
             if trimmed != 0 {
                 text = String(tokens.text(trimmed, tokens.count))
-                tokens = Tokens(text)
+                tokens = tokens.suffix(from: trimmed)
             }
         }
         guard !text.isEmpty else { return nil }
@@ -339,7 +340,7 @@ struct OutlineWalker {
         if lead.contains("*") && lead.count > 1 { lead = lead.filter { $0 != "*" } + ["*"] }
         var support = units.support().filter { $0 == "*" || !lead.contains($0) }
         for s in roles.support where !support.contains(s) { support.append(s) }
-        var (due, milestones) = DeadlineFinder(tokens, reference: reference).find()
+        var (due, milestones) = DeadlineFinder(tokens, reference: reference, quoted: units.quoted).find()
         if due == nil, let time = roles.time { due = TaskTable.timeCell(time, reference: reference) }
         var urgency: [String] = []
         for k in 0..<tokens.count {

@@ -49,6 +49,14 @@ struct Tokens: Sendable {
     let items: [Token]
 
     var count: Int { items.count }
+
+    private init(source: String, items: [Token]) {
+        self.source = source
+        self.items = items
+    }
+
+    /// The tokens from index `k` on, over the same text.
+    func suffix(from k: Int) -> Tokens { Tokens(source: source, items: Array(items[min(k, items.count)...])) }
     subscript(i: Int) -> Token { items[i] }
     subscript(r: Range<Int>) -> ArraySlice<Token> { items[r] }
 

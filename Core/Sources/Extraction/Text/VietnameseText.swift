@@ -26,6 +26,24 @@ public enum VietnameseText {
         return String(out)
     }
 
+    /// Whether the UTF-8 bytes of `needle` occur in `s` (both NFC): a search without `Character`s.
+    public static func containsBytes(_ s: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let u = Array(s.utf8)
+        guard u.count >= n.count else { return false }
+        var i = 0
+        while i <= u.count - n.count {
+            if u[i] == first {
+                var k = 1
+                while k < n.count, u[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Lower-cases `s`, keeping diacritics.
     public static func lower(_ s: some StringProtocol) -> String { s.lowercased() }
 
