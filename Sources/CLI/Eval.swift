@@ -103,7 +103,7 @@ private enum PredictionSource {
                 let text = try readDocumentText(at: url)
                 return NoticeParser.extract(text: text, source: url.lastPathComponent)
             } catch {
-                printError("\(error.localizedDescription) Parsing nothing for it; \(consequence)")
+                printError("\(error) Parsing nothing for it; \(consequence)")
                 return NoticeExtraction(source: url.lastPathComponent)
             }
         case .predictions(let folder):
@@ -127,17 +127,8 @@ private enum PredictionSource {
 /// The one place `eval` reads documents, to be replaced by `NoticeText.read` (which detects other
 /// encodings) when it lands.
 func readDocumentText(at url: URL) throws -> String {
-    let data: Data
-    do {
-        data = try Data(contentsOf: url)
-    } catch {
-        throw EvalError.unreadableDocument(path: url.path)
-    }
-    guard var text = String(validating: data, as: UTF8.self) else {
-        throw EvalError.notUTF8(path: url.path)
-    }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return text.precomposedStringWithCanonicalMapping
+    // The same reader as `dondoc parse`: UTF-8 with or without BOM, CRLF, NFC, named refusals.
+    try NoticeText.read(contentsOf: url)
 }
 
 /// What stops `dondoc eval`, or what it reports about one document.
@@ -145,8 +136,6 @@ enum EvalError: Error, LocalizedError {
     case noGoldFiles(folder: String)
     case unreadableFolder(path: String)
     case corruptGold(path: String, detail: String)
-    case unreadableDocument(path: String)
-    case notUTF8(path: String)
 
     var errorDescription: String? {
         switch self {
@@ -156,10 +145,6 @@ enum EvalError: Error, LocalizedError {
             "Cannot list the folder '\(path)'."
         case .corruptGold(let path, let detail):
             "The gold file \(path) is not valid dondoc.extraction/1 JSON: \(detail). Fix or remove it."
-        case .unreadableDocument(let path):
-            "Cannot read the document \(path)."
-        case .notUTF8(let path):
-            "The document \(path) is not valid UTF-8."
         }
     }
 }
