@@ -54,6 +54,8 @@ public enum NoticeParser {
                 if cells.contains(where: { $0.first?.hasPrefix("Nơi nhận") == true }) { return i }
                 continue
             }
+            // Only lines that start with N (Nơi nhận) or T, K, Q (TM., KT., TL., TUQ., Q.) can end the body.
+            guard let b = line.text.utf8.first, b == 0x4E || b == 0x54 || b == 0x4B || b == 0x51 else { continue }
             if line.text.hasPrefix("Nơi nhận") || line.columns.first?.hasPrefix("Nơi nhận") == true { return i }
             // A signature written before "Nơi nhận": "TM. …", "KT. GIÁM ĐỐC", "TL. …" in capitals.
             if let first = line.columns.first, ClosingParser.authorityLine(first) != nil,

@@ -174,17 +174,38 @@ enum SourceLines {
 
     /// Splits at HTML line breaks that Markdown converters write inside table cells.
     static func splitBreaks(_ cell: Substring) -> [Substring] {
+        // One pass over the bytes: "<br>", "<br/>", "<BR />" (a Foundation search per break
+        // re-reads the rest of the line each time, quadratic on long lines).
         var parts: [Substring] = []
-        var rest = cell
-        while let r = rest.range(of: "<br", options: .caseInsensitive) {
-            parts.append(rest[..<r.lowerBound])
-            guard let close = rest[r.upperBound...].firstIndex(of: ">") else {
-                rest = rest[r.upperBound...]
-                break
+        let u = cell.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            guard u[i] == 0x3C else {
+                i = u.index(after: i)
+                continue
             }
-            rest = rest[rest.index(after: close)...]
+            let b = u.index(after: i)
+            guard b < u.endIndex, u[b] | 0x20 == 0x62 else {
+                i = b
+                continue
+            }
+            let r = u.index(after: b)
+            guard r < u.endIndex, u[r] | 0x20 == 0x72 else {
+                i = b
+                continue
+            }
+            var close = u.index(after: r)
+            while close < u.endIndex, u[close] != 0x3E, u[close] != 0x3C { close = u.index(after: close) }
+            guard close < u.endIndex, u[close] == 0x3E else {
+                i = r
+                continue
+            }
+            parts.append(cell[start..<i])
+            i = u.index(after: close)
+            start = i
         }
-        parts.append(rest)
+        parts.append(cell[start..<u.endIndex])
         return parts.map(trim)
     }
 

@@ -3,24 +3,28 @@
 /// and hashing, which cost more than the rest of the extraction together.
 struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     let string: String
+    /// FNV-1a of the bytes, computed once: sets and dictionaries of words hash one integer.
+    let code: Int
 
     init(_ s: some StringProtocol) {
         var str = String(s)
         str.makeContiguousUTF8()
         string = str
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in str.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        code = Int(truncatingIfNeeded: h)
     }
 
     init(stringLiteral value: String) { self.init(value) }
 
     static func == (a: Word, b: Word) -> Bool {
-        a.string.utf8.count == b.string.utf8.count && a.string.utf8.elementsEqual(b.string.utf8)
+        a.code == b.code && a.string.utf8.count == b.string.utf8.count && a.string.utf8.elementsEqual(b.string.utf8)
     }
 
-    func hash(into hasher: inout Hasher) {
-        if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            for b in string.utf8 { hasher.combine(b) }
-        }
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     var description: String { string }
     func hasPrefix(_ p: String) -> Bool { string.hasPrefix(p) }
