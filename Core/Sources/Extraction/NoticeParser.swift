@@ -133,8 +133,6 @@ extension DeadlineFinder {
     func period(atLoose k: Int) -> Candidate? {
         let w = word(k)
         guard w == "tháng" || w == "quý" || t[k].kind == .number else { return nil }
-        var copy = self
-        copy = DeadlineFinder(Tokens("trong " + String(t.text(k, t.count))), reference: reference)
-        return copy.period(at: 1)
+        return DeadlineFinder(Tokens("trong " + String(t.text(k, t.count))), reference: reference).period(at: 1)
     }
 }

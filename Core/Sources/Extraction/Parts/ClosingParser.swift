@@ -32,7 +32,7 @@ enum ClosingParser {
                     if joined.range(of: "Nơi nhận") != nil {
                         recipientLines.append(contentsOf: splitRecipientCell(cell))
                     } else {
-                        signatureLines.append(contentsOf: splitSignatureCell(cell))
+                        signatureLines.append(contentsOf: cell.filter { !$0.isEmpty })
                     }
                 }
                 continue
@@ -112,9 +112,6 @@ enum ClosingParser {
         return out
     }
 
-    static func splitSignatureCell(_ cell: [String]) -> [String] {
-        cell.filter { !$0.isEmpty }
-    }
 
     /// Recipient items: "- " and trailing ";" / "." removed, role notes in parentheses dropped
     /// ("(Chỉ đạo)", "(để báo cáo)"), but kept on the archive line ("Lưu: VT, TH (Thắng)").

@@ -275,7 +275,7 @@ struct DeadlineFinder {
         }
         // "trong năm 2020" after a verb of completion.
         if w == "trong", word(k + 1) == "năm", k + 2 < t.count, let y = DateWords.year(t[k + 2]) {
-            guard completionVerbBefore(k) else { return nil }
+            guard verbIndex(k) != nil else { return nil }
             // "trong năm 2021 và những năm tiếp theo" is no time limit.
             if word(k + 3) == "và", Phrases.s32.contains(word(k + 4)) { return nil }
             guard let s = CalendarDate(year: y, month: 1, day: 1), let e = CalendarDate(year: y, month: 12, day: 31)
@@ -308,12 +308,8 @@ struct DeadlineFinder {
         ["hoàn", "thiện"], ["xây", "dựng"],
     ]
 
-    /// Whether a verb of completion stands at most four words before `k`, not itself the head
-    /// of a noun phrase ("khối lượng hoàn thành").
-    func completionVerbBefore(_ k: Int) -> Bool {
-        verbIndex(k) != nil
-    }
-
+    /// Where a verb of completion stands at most five words before `k`, not itself the head of a
+    /// noun phrase ("khối lượng hoàn thành"); nil when none does.
     func verbIndex(_ k: Int) -> Int? {
         var words = 0
         var p = k - 1

@@ -21,6 +21,8 @@ struct OutlineWalker {
         var isColonHeading = false
         /// The last unlabelled paragraphs of the body: the closing request and formula.
         var isFinal = false
+        /// The rows of a task table, when the node is one.
+        var rows: [Block] = []
     }
 
     struct Context {
@@ -42,7 +44,6 @@ struct OutlineWalker {
         // The stack of open nodes: (style, node index). The root has no style.
         var stack: [(style: Label.Style?, node: Int, colon: Bool)] = [(nil, 0, false)]
         let lastLabelled = blocks.lastIndex(where: { $0.label != nil || $0.cells != nil }) ?? -1
-        var tables: [(rows: [Block], parent: Int, path: Int)] = []
         var i = 0
         while i < blocks.count {
             let block = blocks[i]
@@ -54,9 +55,10 @@ struct OutlineWalker {
                     i += 1
                 }
                 let idx = nodes.count
-                nodes.append(Node(block: Block(label: nil, text: "", firstLine: rows[0].firstLine, lastLine: rows[0].lastLine, indent: 0, isHeading: false, cells: [])))
+                var table = Node(block: Block(label: nil, text: "", firstLine: rows[0].firstLine, lastLine: rows[0].lastLine, indent: 0, isHeading: false, cells: []))
+                table.rows = rows
+                nodes.append(table)
                 nodes[stack.last!.node].children.append(idx)
-                tables.append((rows, idx, stack.last!.node))
                 continue
             }
             let idx = nodes.count
@@ -93,13 +95,10 @@ struct OutlineWalker {
             }
             i += 1
         }
-        tableStore = tables.map { ($0.rows, $0.parent) }
         visit(0, nodes: nodes, context: Context())
         // Appendix tables: tasks restated or added by an appendix.
         if !appendix.isEmpty { emitTable(appendix, context: Context(lead: nil, excluded: false, path: ["PHỤ LỤC"])) }
     }
-
-    private var tableStore: [(rows: [Block], node: Int)] = []
 
     /// Merges the items that only list the contents of the paragraph before them ("…, cụ thể:",
     /// "… một số nội dung sau:") into that paragraph.
@@ -171,7 +170,7 @@ struct OutlineWalker {
     mutating func visit(_ idx: Int, nodes: [Node], context: Context) {
         let node = nodes[idx]
         if idx != 0, node.block.cells != nil {
-            if let table = tableStore.first(where: { $0.node == idx }) { emitTable(table.rows, context: context) }
+            emitTable(node.rows, context: context)
             return
         }
         let isHeading = idx != 0 && (!node.children.isEmpty || node.isColonHeading)

@@ -39,7 +39,6 @@ enum Phrases {
     static let s36: Set<Word> = ["sáng", "chiều", "tối", "trưa"]
     static let s37: Set<Word> = [".", "(", ";"]
     static let s38: Set<Word> = ["hiện", "khai"]
-    static let s39: Set<Word> = ["(", "hiện", "khai"]
     static let p40: [Word] = ["về"]
     static let roleOpeners: Set<Word> = ["đơn", "cơ", "thời"]
     static let reviewNouns: Set<Word> = ["tác", "kết", "quả", "hình", "giá"]

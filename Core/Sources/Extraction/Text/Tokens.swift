@@ -233,12 +233,6 @@ struct Tokens: Sendable {
         return source[items[a].text.startIndex..<items[min(b, items.count) - 1].text.endIndex]
     }
 
-    /// The first index ≥ `i` whose token is one of `punct`, or `count`.
-    func next(_ punct: Set<Word>, from i: Int) -> Int {
-        var k = i
-        while k < items.count && !(items[k].isPunct && punct.contains(items[k].lower)) { k += 1 }
-        return k
-    }
 }
 
 /// A set of lower-cased phrases indexed by their first word, for `Tokens.longestMatch`.
@@ -256,9 +250,4 @@ struct PhraseSet: Sendable {
         byFirst = map
     }
 
-    func contains(_ phrase: String) -> Bool {
-        let words = phrase.lowercased().split(separator: " ").map { Word($0) }
-        guard let first = words.first else { return false }
-        return byFirst[first]?.contains(words) ?? false
-    }
 }

@@ -44,9 +44,6 @@ public enum VietnameseText {
         return false
     }
 
-    /// Lower-cases `s`, keeping diacritics.
-    public static func lower(_ s: some StringProtocol) -> String { s.lowercased() }
-
     /// Folds runs of white space to one space and trims the ends.
     public static func collapseSpaces(_ s: some StringProtocol) -> String {
         // Fast path: nothing to fold.
