@@ -24,24 +24,59 @@ enum SourceLines {
     /// Splits the notice into lines and removes markup. Table separator rows ("| --- |") and
     /// page-number lines of PDF text are dropped, with the blank lines around a page number.
     static func read(_ text: String) -> [SourceLine] {
-        var out: [SourceLine] = []
-        var number = 0
-        for raw in splitLines(text) {
-            defer { number += 1 }
+        var source = text
+        source.makeContiguousUTF8()
+        // The whole reader works on the UTF-8 bytes: the text is NFC and every mark it looks for
+        // is ASCII, so byte tests are exact, and building each line's text in one buffer costs
+        // a fraction of appending scalars and `Character` walks.
+        let lines = source.utf8.withContiguousStorageIfAvailable { buf in
+            Reader(source: source, buf: buf).lines()
+        }!
+        return dropPageNumbers(lines)
+    }
+
+    /// The bytes of the notice and the string they belong to (lines that need no change are
+    /// copied from it without decoding them again).
+    struct Reader {
+        let source: String
+        let buf: UnsafeBufferPointer<UInt8>
+
+        /// The lines, split at line feeds and form feeds (page breaks of pdftotext).
+        func lines() -> [SourceLine] {
+            var out: [SourceLine] = []
+            out.reserveCapacity(buf.count / 40)
+            var number = 0
+            var start = 0
+            while start <= buf.count {
+                if let line = line(from: start, number: number, end: &start) { out.append(line) }
+                number += 1
+                start += 1
+            }
+            return out
+        }
+
+        /// The line that starts at byte `lo`, `nil` for a table separator row; sets `end` to the
+        /// line feed (or form feed, or end of text) that ends it.
+        func line(from lo: Int, number: Int, end: inout Int) -> SourceLine? {
             var indent = 0
             var markup = false
             var wideGap = false
             var run = 0
             var seenText = false
-            for b in raw.utf8 {
-                switch b {
+            var hi = lo
+            scan: while hi < buf.count {
+                switch buf[hi] {
+                case 0x0A, 0x0C:
+                    break scan
                 case 0x20:
                     if seenText { run += 1 } else { indent += 1 }
                     if run >= 3 { wideGap = true }
+                    hi += 1
                     continue
                 case 0x09:
                     if seenText { run += 3 } else { indent += 4 }
                     if run >= 3 { wideGap = true }
+                    hi += 1
                     continue
                 case 0x2A, 0x23, 0x5C, 0x5F, 0x3C, 0xC2:  // * # \ _ < NBSP
                     markup = true
@@ -50,42 +85,75 @@ enum SourceLines {
                 }
                 seenText = true
                 run = 0
+                hi += 1
             }
-            let trimmed = trim(raw)
-            if trimmed.utf8.first == 0x7C {  // "|"
-                let cells = tableCells(trimmed)
-                if cells.allSatisfy({ $0.allSatisfy { c in "-:| ".contains(c) } }) { continue }
-                let cellLines = cells.map { cell in
-                    splitBreaks(cell).map { stripMarkup($0).text }.filter { !$0.isEmpty }
-                }
-                let flat = cellLines.map { $0.joined(separator: " ") }.joined(separator: " ")
-                out.append(
-                    SourceLine(
-                        number: number, indent: indent, text: flat, cells: cellLines, isHeading: false,
-                        columns: [flat]))
-                continue
+            end = hi
+            let (a, b) = trim(buf, lo, hi)
+            if a < b, buf[a] == 0x7C {  // "|"
+                return tableRow(a, b, number: number, indent: indent)
             }
             let clean: String
             let heading: Bool
             if markup {
-                (clean, heading) = stripMarkup(trimmed)
+                (clean, heading) = stripMarkup(buf, a, b)
             } else {
-                clean = VietnameseText.collapseSpaces(trimmed)
+                clean = collapseSpaces(a, b)
                 heading = false
             }
-            let columns: [String]
+            var columns: [String] = []
             if wideGap {
-                columns = splitColumns(raw).map { markup ? stripMarkup($0).text : VietnameseText.collapseSpaces($0) }
-                    .filter { !$0.isEmpty }
-            } else {
-                columns = clean.isEmpty ? [] : [clean]
+                for (s, e) in splitColumns(buf, lo, hi) {
+                    let column = markup ? stripMarkup(buf, s, e).text : collapseSpaces(s, e)
+                    if !column.isEmpty { columns.append(column) }
+                }
+            } else if !clean.isEmpty {
+                columns = [clean]
             }
-            out.append(
-                SourceLine(
-                    number: number, indent: indent, text: clean, cells: nil, isHeading: heading,
-                    columns: columns))
+            return SourceLine(
+                number: number, indent: indent, text: clean, cells: nil, isHeading: heading, columns: columns)
         }
-        return dropPageNumbers(out)
+
+        /// Bytes `lo..<hi` with white space folded (`SourceLines.collapseSpaces`); a copy of the
+        /// source's bytes when there is nothing to fold.
+        func collapseSpaces(_ lo: Int, _ hi: Int) -> String {
+            guard lo < hi else { return "" }
+            guard needsCollapse(UnsafeBufferPointer(rebasing: buf[lo..<hi])) else {
+                let u = source.utf8
+                return String(source[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)])
+            }
+            return SourceLines.collapseSpaces(buf, lo, hi)
+        }
+
+        /// A table row "| a | b<br>c |", trimmed bytes `a..<b` starting with "|"; `nil` for a
+        /// separator row ("| --- | :-: |").
+        func tableRow(_ a: Int, _ b: Int, number: Int, indent: Int) -> SourceLine? {
+            let cells = tableCells(buf, a, b)
+            let separator = cells.allSatisfy { (s, e) in
+                (s..<e).allSatisfy { k in
+                    let c = buf[k]
+                    return c == 0x2D || c == 0x3A || c == 0x7C || c == 0x20  // - : | space
+                }
+            }
+            if separator { return nil }
+            var cellLines: [[String]] = []
+            cellLines.reserveCapacity(cells.count)
+            var flat = ""
+            for (k, (s, e)) in cells.enumerated() {
+                var lines: [String] = []
+                for (ps, pe) in splitBreaks(buf, s, e) {
+                    let t = stripMarkup(buf, ps, pe).text
+                    if !t.isEmpty { lines.append(t) }
+                }
+                // The cells' lines joined by one space, cells too (an empty cell leaves two spaces).
+                if k > 0 { flat += " " }
+                for (j, line) in lines.enumerated() {
+                    if j > 0 { flat += " " }
+                    flat += line
+                }
+                cellLines.append(lines)
+            }
+            return SourceLine(number: number, indent: indent, text: flat, cells: cellLines, isHeading: false, columns: [flat])
+        }
     }
 
     /// Removes lines that hold only a page number ("2", "- 2 -", "Trang 2") with the blank lines
@@ -116,23 +184,6 @@ enum SourceLines {
         return out
     }
 
-    /// Splits at line feeds, on bytes (a `Character` split costs more than the whole parse).
-    static func splitLines(_ text: String) -> [Substring] {
-        var out: [Substring] = []
-        let u = text.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i < u.endIndex {
-            if u[i] == 0x0A || u[i] == 0x0C {  // line feed, form feed (page break of pdftotext)
-                out.append(text[start..<i])
-                start = u.index(after: i)
-            }
-            i = u.index(after: i)
-        }
-        out.append(text[start..<u.endIndex])
-        return out
-    }
-
     /// "1 Nghị định số 34/2016/NĐ-CP …": a footnote's number, a space, then its text.
     static func isFootnoteStart(_ text: String) -> Bool {
         let u = Array(text.utf8.prefix(4))
@@ -152,6 +203,135 @@ enum SourceLines {
         return !t.isEmpty && t.count <= 3 && t.allSatisfy(\.isASCIIDigit)
     }
 
+    /// The byte length of the white-space scalar starting at `i` (as `Tokens.classify` sees
+    /// it), 0 when the scalar there is not white space.
+    @inline(__always)
+    static func spaceWidth(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Int {
+        let b = buf[i]
+        if b < 0x80 { return b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D ? 1 : 0 }
+        // Only U+0085, U+00A0 (C2 ..), U+1680 (E1 ..), U+2000–U+205F (E2 ..) and U+3000 (E3 ..)
+        // are white space: other lead bytes need no decoding.
+        if b == 0xC2, i + 1 < hi {
+            let v = UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F)
+            return Tokens.classify(v) == .space ? 2 : 0
+        }
+        if b >= 0xE1, b <= 0xE3, i + 2 < hi {
+            let v = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+            return Tokens.classify(v) == .space ? 3 : 0
+        }
+        return 0
+    }
+
+    /// Bytes `lo..<hi` without the white space at both ends.
+    static func trim(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var lo = lo
+        var hi = hi
+        while lo < hi {
+            let w = spaceWidth(buf, lo, hi)
+            if w == 0 { break }
+            lo += w
+        }
+        while hi > lo {
+            // The start of the last scalar: step back over continuation bytes.
+            var p = hi - 1
+            while p > lo, buf[p] & 0xC0 == 0x80 { p -= 1 }
+            guard spaceWidth(buf, p, hi) == hi - p else { break }
+            hi = p
+        }
+        return (lo, hi)
+    }
+
+    /// Bytes `lo..<hi` with runs of white space folded to one space and the ends trimmed, as
+    /// `VietnameseText.collapseSpaces` does, without an intermediate string.
+    static func collapseSpaces(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> String {
+        guard lo < hi else { return "" }
+        return String(unsafeUninitializedCapacity: hi - lo) { out in
+            collapseSpaces(UnsafeBufferPointer(rebasing: buf[lo..<hi]), into: out.baseAddress!)
+        }
+    }
+
+    /// Whether `collapseSpaces` changes `src`: the same test as `VietnameseText.collapseSpaces`
+    /// (which thus leaves a U+1680 between single spaces as it is).
+    @inline(__always)
+    static func needsCollapse(_ src: UnsafeBufferPointer<UInt8>) -> Bool {
+        var prevSpace = true
+        for b in src {
+            let space = b == 0x20
+            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 || b == 0xE3 || (space && prevSpace) {
+                return true
+            }
+            prevSpace = space
+        }
+        return prevSpace
+    }
+
+    /// Copies `src` to `dst` folding white space (see `collapseSpaces`); returns the bytes
+    /// written. `dst` may be `src` itself: it is written no faster than read.
+    static func collapseSpaces(_ src: UnsafeBufferPointer<UInt8>, into dst: UnsafeMutablePointer<UInt8>) -> Int {
+        if !needsCollapse(src) {
+            if dst != UnsafeMutablePointer(mutating: src.baseAddress!) { dst.update(from: src.baseAddress!, count: src.count) }
+            return src.count
+        }
+        var n = 0
+        var i = 0
+        var pendingSpace = false
+        var started = false
+        while i < src.count {
+            let w = spaceWidth(src, i, src.count)
+            if w > 0 {
+                pendingSpace = started
+                i += w
+                continue
+            }
+            if pendingSpace {
+                dst[n] = 0x20
+                n += 1
+                pendingSpace = false
+            }
+            started = true
+            // Continuation bytes are never white space: whole scalars are copied byte by byte.
+            dst[n] = src[i]
+            n += 1
+            i += 1
+        }
+        return n
+    }
+
+    /// Splits a Markdown table row (trimmed bytes `a..<b`) into cells, each trimmed.
+    static func tableCells(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> [(Int, Int)] {
+        // A "|" next to a non-ASCII scalar may belong to a larger `Character` (a combining mark
+        // after it): there, split by `Character`s as the converters' text was read before.
+        for k in a..<b where buf[k] == 0x7C {
+            if k + 1 < b && buf[k + 1] >= 0x80 || k > a && buf[k - 1] >= 0x80 {
+                let row = String(decoding: UnsafeBufferPointer(rebasing: buf[a..<b]), as: UTF8.self)
+                return tableCells(row[...]).map { cell in
+                    (a + row.utf8.distance(from: row.startIndex, to: cell.startIndex),
+                     a + row.utf8.distance(from: row.startIndex, to: cell.endIndex))
+                }
+            }
+        }
+        var lo = a
+        var hi = b
+        if lo < hi, buf[lo] == 0x7C { lo += 1 }
+        if lo < hi, buf[hi - 1] == 0x7C { hi -= 1 }
+        var cells: [(Int, Int)] = []
+        var start = lo
+        for k in lo..<hi where buf[k] == 0x7C {
+            cells.append(trim(buf, start, k))
+            start = k + 1
+        }
+        cells.append(trim(buf, start, hi))
+        return cells
+    }
+
+    /// Splits a Markdown table row into cells, by `Character`s.
+    static func tableCells(_ row: Substring) -> [Substring] {
+        var body = row
+        if body.first == "|" { body = body.dropFirst() }
+        if body.last == "|" { body = body.dropLast() }
+        return body.split(separator: "|", omittingEmptySubsequences: false).map(trim)
+    }
+
     static func trim(_ s: Substring) -> Substring {
         var lo = s.unicodeScalars.startIndex
         var hi = s.unicodeScalars.endIndex
@@ -164,126 +344,165 @@ enum SourceLines {
         return s[lo..<hi]
     }
 
-    /// Splits a Markdown table row into cells.
-    static func tableCells(_ row: Substring) -> [Substring] {
-        var body = row
-        if body.first == "|" { body = body.dropFirst() }
-        if body.last == "|" { body = body.dropLast() }
-        return body.split(separator: "|", omittingEmptySubsequences: false).map(trim)
+    /// The end of an HTML line break ("<br>", "<br/>", "<BR />") starting at `i` (the index
+    /// after its ">"), or `nil`.
+    @inline(__always)
+    static func breakTag(_ p: UnsafePointer<UInt8>, _ i: Int, _ hi: Int) -> Int? {
+        guard p[i] == 0x3C, i + 2 < hi, p[i + 1] | 0x20 == 0x62, p[i + 2] | 0x20 == 0x72 else { return nil }
+        var close = i + 3
+        while close < hi, p[close] != 0x3E, p[close] != 0x3C { close += 1 }
+        guard close < hi, p[close] == 0x3E else { return nil }
+        return close + 1
     }
 
-    /// Splits at HTML line breaks that Markdown converters write inside table cells.
-    static func splitBreaks(_ cell: Substring) -> [Substring] {
-        // One pass over the bytes: "<br>", "<br/>", "<BR />" (a Foundation search per break
-        // re-reads the rest of the line each time, quadratic on long lines).
-        var parts: [Substring] = []
-        let u = cell.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i < u.endIndex {
-            guard u[i] == 0x3C else {
-                i = u.index(after: i)
-                continue
+    /// Splits bytes `lo..<hi` at the HTML line breaks that Markdown converters write inside
+    /// table cells; the parts are trimmed.
+    static func splitBreaks(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> [(Int, Int)] {
+        var parts: [(Int, Int)] = []
+        var start = lo
+        var i = lo
+        while i < hi {
+            if let next = breakTag(buf.baseAddress!, i, hi) {
+                parts.append(trim(buf, start, i))
+                i = next
+                start = i
+            } else {
+                i += 1
             }
-            let b = u.index(after: i)
-            guard b < u.endIndex, u[b] | 0x20 == 0x62 else {
-                i = b
-                continue
-            }
-            let r = u.index(after: b)
-            guard r < u.endIndex, u[r] | 0x20 == 0x72 else {
-                i = b
-                continue
-            }
-            var close = u.index(after: r)
-            while close < u.endIndex, u[close] != 0x3E, u[close] != 0x3C { close = u.index(after: close) }
-            guard close < u.endIndex, u[close] == 0x3E else {
-                i = r
-                continue
-            }
-            parts.append(cell[start..<i])
-            i = u.index(after: close)
-            start = i
         }
-        parts.append(cell[start..<u.endIndex])
-        return parts.map(trim)
+        parts.append(trim(buf, start, hi))
+        return parts
     }
 
-    /// Splits a line at runs of three or more spaces.
-    static func splitColumns(_ line: Substring) -> [Substring] {
-        var parts: [Substring] = []
-        let u = line.unicodeScalars
-        var start = u.startIndex
-        var i = u.startIndex
+    /// Splits a line (bytes `lo..<hi`) at runs of three or more spaces (a tab counts as four);
+    /// the parts are trimmed, empty ones left out.
+    static func splitColumns(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> [(Int, Int)] {
+        var parts: [(Int, Int)] = []
+        var start = lo
         var spaces = 0
-        var spaceStart = u.startIndex
-        while i < u.endIndex {
-            let v = u[i].value
+        var spaceStart = lo
+        for i in lo..<hi {
+            let v = buf[i]
             if v == 0x20 || v == 0x09 {
                 if spaces == 0 { spaceStart = i }
                 spaces += v == 0x09 ? 4 : 1
             } else {
                 if spaces >= 3 {
-                    parts.append(line[start..<spaceStart])
+                    let part = trim(buf, start, spaceStart)
+                    if part.0 < part.1 { parts.append(part) }
                     start = i
                 }
                 spaces = 0
             }
-            i = u.index(after: i)
         }
-        parts.append(line[start..<line.endIndex])
-        return parts.map(trim).filter { !$0.isEmpty }
+        let part = trim(buf, start, hi)
+        if part.0 < part.1 { parts.append(part) }
+        return parts
     }
 
-    /// Removes Markdown markup: heading marks, emphasis (`*`, `**`, `_`), backslash escapes and
-    /// HTML breaks; returns the text and whether it was a Markdown heading. A leading "* " stays,
-    /// as a bullet.
-    static func stripMarkup(_ s: Substring) -> (text: String, heading: Bool) {
-        var t = s
+    /// Removes Markdown markup from bytes `lo..<hi`: heading marks, emphasis (`*`, `**`, `_`),
+    /// backslash escapes and HTML breaks, then folds white space; returns the text and whether
+    /// it was a Markdown heading. A leading "* " stays, as a bullet.
+    static func stripMarkup(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (text: String, heading: Bool) {
+        var (lo, hi) = trim(buf, lo, hi)
         var heading = false
-        if t.utf8.first == 0x23 {  // "#"
-            let hashes = t.utf8.prefix(while: { $0 == 0x23 }).count
-            let after = t.dropFirst(hashes)
-            if hashes <= 6, after.isEmpty || after.first == " " {
-                heading = true
-                t = trim(after)
-            }
+        if lo < hi, buf[lo] == 0x23 {  // "#"
+            (heading, lo, hi) = headingMark(buf, lo, hi)
         }
-        var out = String.UnicodeScalarView()
-        let u = t.unicodeScalars
-        var i = u.startIndex
-        // A leading "* " is a bullet, not emphasis.
-        if u.first == "*", u.dropFirst().first == " " {
-            out.append("*")
-            out.append(" ")
-            i = u.index(i, offsetBy: 2)
-        }
-        var prev: Unicode.Scalar = " "
-        while i < u.endIndex {
-            let c = u[i]
-            let n = u.index(after: i)
-            if c == "*" {
-                i = n
-                continue
+        guard lo < hi else { return ("", heading) }
+        let text = String(unsafeUninitializedCapacity: hi - lo) { out in
+            // Markup marks are ASCII and the bytes of other scalars are copied unchanged.
+            let o = out.baseAddress!
+            var n = 0
+            var i = lo
+            var angle = false
+            // A leading "* " is a bullet, not emphasis.
+            if buf[i] == 0x2A, i + 1 < hi, buf[i + 1] == 0x20 {
+                o[0] = 0x2A
+                o[1] = 0x20
+                n = 2
+                i += 2
             }
-            if c == "\\", n < u.endIndex, u[n].value < 0x80, !(u[n].properties.isAlphabetic || u[n].properties.numericType != nil) {
-                out.append(u[n])
-                prev = u[n]
-                i = u.index(after: n)
-                continue
+            var prev: UInt8 = 0x20
+            while i < hi {
+                let c = buf[i]
+                if c == 0x2A {  // "*"
+                    i += 1
+                    continue
+                }
+                if c == 0x5C, i + 1 < hi, buf[i + 1] < 0x80, !isASCIIAlphanumeric(buf[i + 1]) {  // "\" + punctuation
+                    prev = buf[i + 1]
+                    if prev == 0x3C { angle = true }
+                    o[n] = prev
+                    n += 1
+                    i += 2
+                    continue
+                }
+                if c == 0x5F, prev == 0x20 || i + 1 == hi || buf[i + 1] == 0x20 {  // "_" at a word's edge
+                    i += 1
+                    continue
+                }
+                if c == 0x3C { angle = true }
+                o[n] = c
+                prev = c
+                n += 1
+                i += 1
             }
-            if c == "_", prev == " " || n == u.endIndex || u[n] == " " {
-                i = n
-                continue
+            // Line breaks: the parts between them are trimmed and joined by one space.
+            if angle {
+                var r = 0
+                var w = 0
+                while true {
+                    var t = r
+                    var next: Int?
+                    while t < n {
+                        next = breakTag(UnsafePointer(o), t, n)
+                        if next != nil { break }
+                        t += 1
+                    }
+                    let (s, e) = trim(UnsafeBufferPointer(start: o, count: n), r, t)
+                    for k in s..<e {
+                        o[w] = o[k]
+                        w += 1
+                    }
+                    guard let next else { break }
+                    o[w] = 0x20
+                    w += 1
+                    r = next
+                }
+                n = w
             }
-            out.append(c)
-            prev = c
-            i = n
+            return collapseSpaces(UnsafeBufferPointer(start: o, count: n), into: o)
         }
-        var text = String(out)
-        if text.utf8.contains(0x3C) {  // "<"
-            text = splitBreaks(Substring(text)).joined(separator: " ")
+        return (text, heading)
+    }
+
+    /// "## Title": whether the trimmed bytes `lo..<hi` (starting with "#") are a Markdown
+    /// heading, and the bytes of its text.
+    static func headingMark(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Bool, Int, Int) {
+        var hashes = 0
+        while lo + hashes < hi, buf[lo + hashes] == 0x23 { hashes += 1 }
+        guard hashes <= 6 else { return (false, lo, hi) }
+        let after = lo + hashes
+        if after == hi { return (true, hi, hi) }
+        if buf[after] < 0x80, buf[after] != 0x20 { return (false, lo, hi) }
+        if buf[after] == 0x20, after + 1 == hi || buf[after + 1] < 0x80 {
+            let (s, e) = trim(buf, after, hi)
+            return (true, s, e)
         }
-        return (VietnameseText.collapseSpaces(text), heading)
+        // A mark or space joined to a combining mark: compare `Character`s, as written.
+        let line = String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self)
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " else { return (false, lo, hi) }
+        let t = trim(rest)
+        return (
+            true, lo + line.utf8.distance(from: line.startIndex, to: t.startIndex),
+            lo + line.utf8.distance(from: line.startIndex, to: t.endIndex)
+        )
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
     }
 }
