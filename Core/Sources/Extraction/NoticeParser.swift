@@ -102,7 +102,7 @@ public enum NoticeParser {
     /// The period the tasks are for: from a heading of tasks ("Nhiệm vụ trọng tâm trong tháng
     /// 02 năm 2025"), else from the title ("KẾT LUẬN GIAO BAN THÁNG 8/2021").
     static func documentPeriod(title: String?, headings: [String], reference: CalendarDate?) -> DateRange? {
-        for h in headings where VietnameseText.fold(h).contains("nhiem vu") {
+        for h in headings where VietnameseText.containsBytes(VietnameseText.fold(h), "nhiem vu") {
             if let p = periodMention(h, reference: reference) { return p }
         }
         return title.flatMap { periodMention($0, reference: reference) }

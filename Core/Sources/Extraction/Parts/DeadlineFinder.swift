@@ -93,10 +93,10 @@ struct DeadlineFinder {
     }
 
     /// Words a deadline expression can start with: numbers, and a few time words.
-    static let openers: Set<Word> = ["hàng", "hằng", "mỗi", "tháng", "quý", "trong", "từ", "thường", "liên"]
+    static let openers: WordSet = ["hàng", "hằng", "mỗi", "tháng", "quý", "trong", "từ", "thường", "liên"]
 
     static func mayStart(_ token: Token) -> Bool {
-        token.kind == .number || (token.kind == .word && token.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true)
+        token.kind == .number || (token.kind == .word && token.lower.lo & 0xFF >= 0x30 && token.lower.lo & 0xFF <= 0x39)
             || openers.contains(token.lower)
     }
 
@@ -109,10 +109,11 @@ struct DeadlineFinder {
 
     /// Extends a deadline's text back over the verb that introduces it ("hoàn thành trước …",
     /// "Thời gian trình UBND tỉnh trong năm …").
+    static let spanLead: WordSet = ["hoàn", "thành", "tất", "xong", "thời", "gian", "hạn", "chậm", "nhất", "là", "thực", "hiện"]
+
     func spanStart(_ k: Int) -> Int {
         var s = k
-        let lead: Set<Word> = ["hoàn", "thành", "tất", "xong", "thời", "gian", "hạn", "chậm", "nhất", "là", "thực", "hiện"]
-        while s > 0, lead.contains(t[s - 1].lower) { s -= 1 }
+        while s > 0, DeadlineFinder.spanLead.contains(t[s - 1].lower) { s -= 1 }
         return s
     }
 
@@ -139,7 +140,7 @@ struct DeadlineFinder {
         if word(b) == "cùng" { b -= 1 }
         if word(b) == "cuối", word(b - 1) == "tháng" { b -= 2 }
         if word(b) == "của" { b -= 1 }
-        if b >= 1, t[b].kind == .number, let d = Int(t[b].text), (1...31).contains(d), word(b - 1) == "ngày" {
+        if b >= 1, t[b].kind == .number, let d = Int(t.text(b)), (1...31).contains(d), word(b - 1) == "ngày" {
             day = d
             start = b - 1
             if Phrases.s26.contains(word(start - 1)) { start -= 1 }
@@ -156,7 +157,7 @@ struct DeadlineFinder {
     /// "không quá 07 ngày làm việc kể từ khi nhận được hồ sơ hợp lệ", "trong vòng 05 ngày kể từ
     /// ngày …", "sau 03 tháng kể từ …".
     func relative(at k: Int) -> Candidate? {
-        guard t[k].kind == .number, let n = Int(t[k].text), (1...999).contains(n) else { return nil }
+        guard t[k].kind == .number, let n = Int(t.text(k)), (1...999).contains(n) else { return nil }
         var p = k + 1
         let unit: Due.RelativeUnit
         if let e = t.match(Phrases.p19, at: p) {
@@ -182,7 +183,7 @@ struct DeadlineFinder {
             return nil
         }
         if Phrases.s28.contains(word(p)) { p += 1 }
-        if word(p) == "ngày", p + 1 < t.count, t[p + 1].isWord, !t[p + 1].text.first!.isNumber { p += 1 }
+        if word(p) == "ngày", p + 1 < t.count, t[p + 1].isWord, !t.text(p + 1).first!.isNumber { p += 1 }
         let eventStart = p
         var e = p
         while e < t.count, !(t[e].isPunct && Phrases.s29.contains(t[e].lower)) { e += 1 }
@@ -200,7 +201,7 @@ struct DeadlineFinder {
     }
 
     /// Words that introduce a period or an open start as a time limit.
-    static let periodIntro: Set<Word> = ["trong", "kỳ", "vào", "thành", "tất", "hiện", "khai", "(", "hạn", "xong"]
+    static let periodIntro: WordSet = ["trong", "kỳ", "vào", "thành", "tất", "hiện", "khai", "(", "hạn", "xong"]
 
     /// "trong tháng 12/2020", "trong quý IV năm 2026", "3 tháng cuối năm 2022", "(Hoàn thành
     /// trong tháng 10/2022)", "Thực hiện trong năm 2020", "từ ngày … đến ngày …".
@@ -214,14 +215,14 @@ struct DeadlineFinder {
             if k + 1 < t.count, let (m, y) = DateWords.monthYear(t[k + 1]) {
                 return monthPeriod(m, y, start, k + 2)
             }
-            if k + 3 < t.count, t[k + 1].kind == .number, let m = Int(t[k + 1].text), (1...12).contains(m),
+            if k + 3 < t.count, t[k + 1].kind == .number, let m = Int(t.text(k + 1)), (1...12).contains(m),
                 word(k + 2) == "năm", let y = DateWords.year(t[k + 3])
             {
                 return monthPeriod(m, y, start, k + 4)
             }
             // "tháng 12 hằng năm" recurs.
             if ["hàng", "hằng"].contains(word(k + 2)) { return nil }
-            if word(k - 1) == "trong", k + 1 < t.count, t[k + 1].kind == .number, let m = Int(t[k + 1].text),
+            if word(k - 1) == "trong", k + 1 < t.count, t[k + 1].kind == .number, let m = Int(t.text(k + 1)),
                 (1...12).contains(m), let y = yearFor(m, CalendarDate.daysIn(month: m, year: reference?.year ?? 2001))
             {
                 return monthPeriod(m, y, start, k + 2)
@@ -233,7 +234,7 @@ struct DeadlineFinder {
             guard introduced, k + 1 < t.count else { return nil }
             var start = spanStart(k)
             if word(k - 1) == "trong" { start = spanStart(k - 1) }
-            let parts = t[k + 1].text.split(separator: "/")
+            let parts = t.text(k + 1).split(separator: "/")
             guard let q = DeadlineFinder.quarter(parts.first ?? "") else { return nil }
             var year: Int?
             var end = k + 2
@@ -254,7 +255,7 @@ struct DeadlineFinder {
             return Candidate(due: Due(.period(start: s, end: e), text: text(start, end)), start: start, end: end)
         }
         // "3 tháng cuối năm 2022", "6 tháng đầu năm 2023".
-        if t[k].kind == .number, let n = Int(t[k].text), (1...11).contains(n), word(k + 1) == "tháng",
+        if t[k].kind == .number, let n = Int(t.text(k)), (1...11).contains(n), word(k + 1) == "tháng",
             Phrases.s31.contains(word(k + 2)), word(k + 3) == "năm"
         {
             // "sơ kết công tác 9 tháng đầu năm": the period reviewed, not a time limit.
@@ -361,14 +362,14 @@ struct DeadlineFinder {
 
     /// Words before a date that make it a time limit: "trước (ngày)", "chậm nhất (là|vào) (ngày)",
     /// "hạn chót", "(hoàn thành) ngày", "sáng ngày", "16 giờ ngày", "vào ngày", "đến ngày".
-    static let dateIntro: Set<Word> = [
+    static let dateIntro: WordSet = [
         "trước", "nhất", "là", "vào", "chót", "hạn", "thành", "tất", "xong", "sáng", "chiều", "tối",
         "trưa", "giờ", "đến", "trong", "hết",
     ]
 
     func date(at k: Int) -> Candidate? {
         // The date itself: "15/8", "10/6/2020", "10 tháng 6 năm 2020".
-        guard t[k].kind == .number || (t[k].kind == .word && t[k].text.first!.isNumber) else { return nil }
+        guard t[k].kind == .number || (t[k].kind == .word && t.text(k).first!.isNumber) else { return nil }
         var b = k - 1
         if word(b) == "ngày" { b -= 1 }
         guard b >= 0, DeadlineFinder.dateIntro.contains(word(b)) else { return nil }

@@ -51,7 +51,7 @@ enum MeetingParser {
                 continue
             }
             guard t[k].lower == "ngày" else { continue }
-            if k >= 1, ReferenceFinder.reference(t[k - 1].text) != nil { continue }
+            if k >= 1, ReferenceFinder.reference(t.text(k - 1)) != nil { continue }
             if let d = DateWords.date(t, at: k + 1, yearFor: { _, _ in reference?.year }) { return d.0 }
         }
         return nil
@@ -87,14 +87,14 @@ enum MeetingParser {
         var k = a
         while k < b {
             guard t[k].isWord, t[k].isCapitalized, Lexicon.surnames.contains(t[k].lower),
-                !VietnameseText.isAllCaps(t[k].text) || t[k].text.count == 1
+                !VietnameseText.isAllCaps(t.text(k)) || t.text(k).count == 1
             else {
                 k += 1
                 continue
             }
             var e = k + 1
-            while e < b, e - k < 4, t[e].isWord, t[e].isCapitalized, !VietnameseText.isAllCaps(t[e].text),
-                t[e].text.allSatisfy(\.isLetter)
+            while e < b, e - k < 4, t[e].isWord, t[e].isCapitalized, !VietnameseText.isAllCaps(t.text(e)),
+                t.text(e).allSatisfy(\.isLetter)
             {
                 e += 1
             }

@@ -95,7 +95,7 @@ struct TaskTable {
                 k += 1
                 continue
             }
-            let parts = t[k].text.split(separator: "/")
+            let parts = t.text(k).split(separator: "/")
             if sawQuarter, let q = DeadlineFinder.quarter(parts.first ?? "") {
                 if parts.count == 2, let y = Int(parts[1]), parts[1].count == 4 {
                     for qq in pendingQuarters + [q] {
@@ -129,8 +129,8 @@ struct TaskTable {
                 k += 1
                 continue
             }
-            if t[k].kind == .word, t[k].text.contains("-"), t[k].text.split(separator: "-").count == 2 {
-                let ys = t[k].text.split(separator: "-").compactMap { Int($0) }.filter { (1900...2200).contains($0) }
+            if t[k].kind == .word, t.text(k).contains("-"), t.text(k).split(separator: "-").count == 2 {
+                let ys = t.text(k).split(separator: "-").compactMap { Int($0) }.filter { (1900...2200).contains($0) }
                 if ys.count == 2 {
                     starts.append(CalendarDate(year: ys[0], month: 1, day: 1)!)
                     ends.append(CalendarDate(year: ys[1], month: 12, day: 31)!)

@@ -364,7 +364,7 @@ struct UnitFinder {
                     break scan
                 case ".":
                     // "TP. Hồ Chí Minh", "Ông. Hoàng …": an abbreviation's dot.
-                    if k + 1 < limit, t[k - 1].isWord, t[k - 1].text.count <= 3, t[k + 1].isCapitalized {
+                    if k + 1 < limit, t[k - 1].isWord, t.text(k - 1).count <= 3, t[k + 1].isCapitalized {
                         k += 1
                         continue scan
                     }
@@ -602,11 +602,12 @@ struct UnitFinder {
         return (plural, related)
     }
 
+    static let owners: WordSet = ["quốc", "sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
+
     /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").
     func isOwnerName(_ words: [Word]) -> Bool {
         guard let first = words.first else { return false }
-        let owners: Set<Word> = ["quốc", "sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
-        guard owners.contains(first) else { return false }
+        guard UnitFinder.owners.contains(first) else { return false }
         if first == "quốc" { return words.count > 1 && words[1] == "hội" }
         return words.count <= 6
     }
@@ -650,9 +651,10 @@ struct UnitFinder {
     }
 }
 
-extension Set where Element == Word {
+extension WordSet {
     /// Whether the lower-cased words of `tokens` joined by spaces are in the set.
     func contains(_ tokens: ArraySlice<Token>) -> Bool {
-        contains(Word(tokens.map(\.lower.string).joined(separator: " ")))
+        if tokens.count == 1, let only = tokens.first { return contains(only.lower) }
+        return contains(Word(joining: tokens.lazy.map(\.lower)))
     }
 }

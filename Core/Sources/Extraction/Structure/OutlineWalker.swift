@@ -185,7 +185,7 @@ struct OutlineWalker {
             if foldedHeading.hasPrefix("to chuc thuc hien") { ctx.organizing = true }
             // "MỤC TIÊU, NHIỆM VỤ …" heads tasks; "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ …" does not.
             let purposeWithTasks = (foldedHeading.hasPrefix("muc tieu") || foldedHeading.hasPrefix("muc dich")
-                || foldedHeading.hasPrefix("yeu cau")) && (foldedHeading.contains("nhiem vu") || foldedHeading.contains("giai phap"))
+                || foldedHeading.hasPrefix("yeu cau")) && (VietnameseText.containsBytes(foldedHeading, "nhiem vu") || VietnameseText.containsBytes(foldedHeading, "giai phap"))
             if startsNonTaskHeading(tokens), !node.isColonHeading || tokens.count <= 12, !purposeWithTasks {
                 ctx.excluded = true
             } else if let units = finder.wholeUnitList() ?? finder.headingUnits() {
@@ -265,12 +265,12 @@ struct OutlineWalker {
         let t = Tokens(text)
         let folded = VietnameseText.fold(text)
         let formula = text.hasSuffix("./.") || text.hasSuffix("/.") || t.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil
-        let reports = folded.contains("bao cao")
+        let reports = VietnameseText.containsBytes(folded, "bao cao")
         if reports {
             let finder = DeadlineFinder(t, reference: reference)
             if let d = finder.candidates().compactMap({ $0.due.endDate }).max() { return (true, d) }
         }
-        return (formula || (reports && folded.contains("ket qua")), nil)
+        return (formula || (reports && VietnameseText.containsBytes(folded, "ket qua")), nil)
     }
 
     // MARK: Tasks
@@ -287,14 +287,14 @@ struct OutlineWalker {
         let foldedText =
             context.organizing || VietnameseText.containsBytes(text, "lục") ? VietnameseText.fold(text.prefix(200)) : ""
         // "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a pointer, the tasks are in the appendix.
-        if foldedText.contains("phu luc"),
+        if VietnameseText.containsBytes(foldedText, "phu luc"),
             foldedText.hasPrefix("cac nhiem vu") || foldedText.hasPrefix("nhiem vu cu the") || foldedText.hasPrefix("chi tiet")
         {
             return nil
         }
         // In "Tổ chức thực hiện", telling everyone to implement and to report difficulties is the
         // closing formula (corpus README, "Finer points").
-        if context.organizing, foldedText.contains("kho khan") || foldedText.contains("vuong mac"),
+        if context.organizing, VietnameseText.containsBytes(foldedText, "kho khan") || VietnameseText.containsBytes(foldedText, "vuong mac"),
             !UnitFinder(Tokens(text)).namesSpecificLead()
         {
             return nil
@@ -366,15 +366,34 @@ struct OutlineWalker {
 
     /// Footnote markers glued to words ("khoáng sản1.", "gồm¹") are not part of the text.
     static func removeFootnoteMarks(_ s: String) -> String {
-        // Fast path: no digit right after a lower-case letter and no superscript.
+        // Fast path, on the bytes: no digit right after a lower-case letter and no superscript.
         var suspect = false
         var prevLetter = false
-        for v in s.unicodeScalars.lazy.map(\.value) {
-            if v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0x2070 && v <= 0x209F) || (prevLetter && v >= 0x30 && v <= 0x39) {
-                suspect = true
-                break
+        var copy = s
+        copy.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let b0 = u[i]
+                if b0 < 0x80 {
+                    if prevLetter && b0 >= 0x30 && b0 <= 0x39 {
+                        suspect = true
+                        return
+                    }
+                    prevLetter = b0 >= 0x61 && b0 <= 0x7A
+                    i += 1
+                    continue
+                }
+                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                guard i + w <= u.count else { return }
+                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
+                for k in 1..<w { v = v << 6 | UInt32(u[i + k]) & 0x3F }
+                if v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0x2070 && v <= 0x209F) {
+                    suspect = true
+                    return
+                }
+                prevLetter = (v >= 0xDF && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
+                i += w
             }
-            prevLetter = (v >= 0x61 && v <= 0x7A) || (v >= 0xDF && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
         }
         if !suspect { return s }
         let superscripts: Set<Character> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]

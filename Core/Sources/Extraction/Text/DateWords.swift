@@ -17,7 +17,7 @@ enum DateWords {
     /// Parses "d/m", "d/m/yyyy" (also with "-" or "."): day, month, optional year.
     static func dayMonth(_ token: Token) -> (day: Int, month: Int, year: Int?)? {
         guard token.kind == .word || token.kind == .number else { return nil }
-        let s = token.text
+        let s = token.lower.string
         guard let f = s.first, f.isASCIIDigit, let l = s.last, l.isASCIIDigit else { return nil }
         let sepChar: Character = s.contains("/") ? "/" : (s.contains("-") ? "-" : ".")
         let parts = s.split(separator: sepChar, omittingEmptySubsequences: false)
@@ -36,7 +36,7 @@ enum DateWords {
 
     /// Parses "m/yyyy" (a month of a year).
     static func monthYear(_ token: Token) -> (month: Int, year: Int)? {
-        let s = token.text
+        let s = token.lower.string
         let parts = s.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count <= 2, parts[1].count == 4,
             let m = Int(parts[0]), let y = Int(parts[1]), (1...12).contains(m), (1900...2200).contains(y)
@@ -46,7 +46,7 @@ enum DateWords {
 
     /// A four-digit year token.
     static func year(_ token: Token) -> Int? {
-        guard token.kind == .number, token.text.count == 4, let y = Int(token.text), (1900...2200).contains(y)
+        guard token.kind == .number, token.lower.count == 4, let y = Int(token.lower.string), (1900...2200).contains(y)
         else { return nil }
         return y
     }
@@ -65,7 +65,7 @@ enum DateWords {
             return Found(text: date.iso, date: date, start: start, end: k + 1)
         }
         var day: Int?
-        if k < t.count, t[k].kind == .number, let d = Int(t[k].text), (1...31).contains(d) {
+        if k < t.count, t[k].kind == .number, let d = Int(t.text(k)), (1...31).contains(d) {
             day = d
             k += 1
             skipFiller(t, &k)
@@ -74,7 +74,7 @@ enum DateWords {
         k += 1
         skipFiller(t, &k)
         var month: Int?
-        if k < t.count, t[k].kind == .number, let m = Int(t[k].text), (1...12).contains(m) {
+        if k < t.count, t[k].kind == .number, let m = Int(t.text(k)), (1...12).contains(m) {
             month = m
             k += 1
             skipFiller(t, &k)
@@ -116,8 +116,8 @@ enum DateWords {
             guard let y = yearFor(m, d) else { return nil }
             return CalendarDate(year: y, month: m, day: d).map { ($0, k + 1) }
         }
-        if t[k].kind == .number, let d = Int(t[k].text), (1...31).contains(d), k + 2 < t.count,
-            t[k + 1].lower == "tháng", t[k + 2].kind == .number, let m = Int(t[k + 2].text), (1...12).contains(m)
+        if t[k].kind == .number, let d = Int(t.text(k)), (1...31).contains(d), k + 2 < t.count,
+            t[k + 1].lower == "tháng", t[k + 2].kind == .number, let m = Int(t.text(k + 2)), (1...12).contains(m)
         {
             if k + 4 < t.count, t[k + 3].lower == "năm", let y = year(t[k + 4]) {
                 return CalendarDate(year: y, month: m, day: d).map { ($0, k + 5) }

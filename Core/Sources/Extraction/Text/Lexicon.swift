@@ -21,7 +21,7 @@ enum Lexicon {
     ])
 
     /// Heads that are common words when written in lower case ("ban hành", "báo cáo", "đội ngũ").
-    static let capitalOnlyHeads: Set<Word> = [
+    static let capitalOnlyHeads: WordSet = [
         "ban", "báo", "đoàn", "hội", "tổ", "trường", "đài", "vụ", "quỹ", "cục", "viện", "đội", "trạm",
         "cổng", "bộ", "trung tâm", "chi nhánh", "thường trực", "công an", "hội đồng", "tổ công tác",
         "mặt trận", "kho bạc", "thủ trưởng", "chi bộ", "cổng thông tin", "tạp chí", "văn phòng",
@@ -33,14 +33,14 @@ enum Lexicon {
 
     /// Nouns that may follow "các" in a unit's name ("các cơ sở giáo dục nghề nghiệp", "các
     /// doanh nghiệp"), besides tier nouns and unit heads.
-    static let pluralUnitNouns: Set<Word> = [
+    static let pluralUnitNouns: WordSet = [
         "cơ sở", "doanh nghiệp", "tổ chức", "nhà đầu tư", "chủ đầu tư", "thành viên", "hiệp hội",
         "cơ quan", "đơn vị", "chủ nhiệm", "hợp tác xã", "trường", "viện", "hội", "ban", "bộ", "sở",
     ]
 
     /// Heads that name a whole tier of units when plural or qualified only by "liên quan":
     /// "các phòng, đơn vị", "các sở, ban, ngành", "UBND các xã, phường".
-    static let tierNouns: Set<Word> = [
+    static let tierNouns: WordSet = [
         "phòng", "ban", "phòng ban", "đơn vị", "cơ quan", "sở", "ngành", "bộ", "địa phương", "xã",
         "phường", "thị trấn", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "tổ chức", "thành viên",
         "đoàn thể", "cấp", "ban ngành", "sở ngành", "sở ban ngành", "xã/phường", "phường/xã", "chi bộ",
@@ -94,7 +94,7 @@ enum Lexicon {
     /// Two-word stops folded (no diacritics), to catch slips of tone marks in running text.
     static let foldedStops: Set<String> = {
         var out: Set<String> = []
-        for phrases in unitStops.byFirst.values {
+        for (_, phrases) in unitStops.byFirst.entries {
             for p in phrases where p.count == 2 {
                 out.insert(VietnameseText.fold(p.map(\.string).joined(separator: " ")))
             }
@@ -114,7 +114,7 @@ enum Lexicon {
     ])
 
     /// Nouns before "chủ trì" that make it a noun ("cơ quan chủ trì" = the lead agency of a project).
-    static let nominalChuTri: Set<Word> = ["quan", "vị", "nhân", "chức", "chính"]
+    static let nominalChuTri: WordSet = ["quan", "vị", "nhân", "chức", "chính"]
 
     /// Words of urgency: not deadlines (corpus README, "Deadlines").
     static let urgency = PhraseSet(["khẩn trương", "khản trương", "kịp thời", "ngay", "gấp", "sớm"])
@@ -143,7 +143,7 @@ enum Lexicon {
     static let personTitles = PhraseSet(["ông", "bà", "đồng chí", "đ/c", "đc"])
 
     /// Common Vietnamese family names, to recognise a person's name ("Trần Quốc Thành").
-    static let surnames: Set<Word> = [
+    static let surnames: WordSet = [
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
         "ngô", "dương", "lý", "đinh", "đào", "trịnh", "mai", "trương", "lâm", "hà", "lưu", "tạ", "cao",
         "đoàn", "lương", "vương", "tô", "châu", "quách", "thái", "la", "từ", "kiều", "triệu", "âu",

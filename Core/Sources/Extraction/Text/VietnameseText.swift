@@ -5,73 +5,143 @@ public enum VietnameseText {
     /// Lower-cases `s` and removes Vietnamese diacritics ("Đôn đốc" → "don doc"), for matching
     /// names and words whatever the writer's case, tone marks or typing mistakes.
     public static func fold(_ s: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            if let base = foldTable[scalar] {
-                out.append(base)
-            } else if scalar.value < 0x80 {
-                // ASCII: lower-case letters only.
-                if scalar.value >= 0x41 && scalar.value <= 0x5A {
-                    out.append(Unicode.Scalar(scalar.value + 32)!)
-                } else {
-                    out.append(scalar)
+        // On the bytes, with a flat table for the Vietnamese letters: the scalar view and a
+        // dictionary per letter cost more than the rest of the extraction's text handling.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b0 = bytes[i]
+                if b0 < 0x80 {
+                    out.append(b0 >= 0x41 && b0 <= 0x5A ? b0 + 32 : b0)
+                    i += 1
+                    continue
                 }
-            } else if (0x0300...0x036F).contains(scalar.value) {
-                // A combining mark left in decomposed input: drop it.
-                continue
-            } else {
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                guard i + w <= n else {
+                    out.append(contentsOf: bytes[i...])
+                    break
+                }
+                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
+                for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
+                if v >= foldBase, v < foldBase + UInt32(foldLetters.count), foldLetters[Int(v - foldBase)] != 0 {
+                    out.append(foldLetters[Int(v - foldBase)])
+                } else if v >= 0x300 && v <= 0x36F {
+                    // A combining mark left in decomposed input: drop it.
+                } else if let scalar = Unicode.Scalar(v) {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    out.append(contentsOf: bytes[i..<(i + w)])
+                }
+                i += w
             }
         }
-        return String(out)
+        if s.utf8.withContiguousStorageIfAvailable(run) == nil {
+            var copy = String(s)
+            copy.withUTF8(run)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether the UTF-8 bytes of `needle` occur in `s` (both NFC): a search without `Character`s.
-    public static func containsBytes(_ s: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        let u = Array(s.utf8)
-        guard u.count >= n.count else { return false }
-        var i = 0
-        while i <= u.count - n.count {
-            if u[i] == first {
-                var k = 1
-                while k < n.count, u[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
+    /// `foldTable` as a flat array from U+00C0 to U+1EFF (0: not a Vietnamese letter).
+    static let foldBase: UInt32 = 0xC0
+    static let foldLetters: [UInt8] = {
+        var flat = [UInt8](repeating: 0, count: 0x1F00 - Int(foldBase))
+        for (letter, base) in foldTable where letter.value >= foldBase && letter.value < 0x1F00 {
+            flat[Int(letter.value - foldBase)] = UInt8(base.value)
         }
-        return false
+        return flat
+    }()
+
+    /// Whether the UTF-8 bytes of `needle` occur in `s` (both NFC): a search without `Character`s.
+    public static func containsBytes(_ s: some StringProtocol, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = n.first else { return true }
+        func search(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard u.count >= n.count else { return false }
+            var i = 0
+            while i <= u.count - n.count {
+                if u[i] == first {
+                    var k = 1
+                    while k < n.count, u[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let found = s.utf8.withContiguousStorageIfAvailable(search) { return found }
+        var copy = String(s)
+        return copy.withUTF8(search)
     }
 
     /// Folds runs of white space to one space and trims the ends.
     public static func collapseSpaces(_ s: some StringProtocol) -> String {
-        // Fast path: nothing to fold.
-        var needs = false
-        var prevSpace = true
-        for b in s.utf8 {
-            let space = b == 0x20
-            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 || b == 0xE3 || (space && prevSpace) {
-                needs = true
-                break
+        // On the bytes: ASCII white space directly, other scalars decoded only when their lead
+        // byte may start a space (U+00A0, U+2000–U+205F, U+3000 and the rare others).
+        func run(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+            // Most texts have nothing to fold: no new string (making one validates its bytes).
+            var needs = false
+            var prevSpace = true
+            for (i, b) in u.enumerated() {
+                let space = b == 0x20
+                if b == 0x09 || b == 0x0A || b == 0x0D || (space && prevSpace) || (b >= 0xC2 && b <= 0xE3 && isSpace(u, at: i)) {
+                    needs = true
+                    break
+                }
+                prevSpace = space
             }
-            prevSpace = space
-        }
-        if !needs && !prevSpace { return String(s) }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var started = false
-        for scalar in s.unicodeScalars {
-            if Tokens.classify(scalar.value) == .space {
-                pendingSpace = started
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                started = true
-                out.append(scalar)
+            if !needs && !prevSpace { return nil }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                var o = 0
+                var pendingSpace = false
+                var i = 0
+                let n = u.count
+                while i < n {
+                    let b0 = u[i]
+                    var w = 1
+                    var space = false
+                    if b0 < 0x80 {
+                        space = b0 == 0x20 || b0 == 0x09 || b0 == 0x0A || b0 == 0x0D
+                    } else {
+                        w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                        if i + w > n { w = n - i }
+                        space = isSpace(u, at: i)
+                    }
+                    if space {
+                        pendingSpace = o > 0
+                    } else {
+                        if pendingSpace {
+                            out[o] = 0x20
+                            o += 1
+                            pendingSpace = false
+                        }
+                        for k in 0..<w { out[o + k] = u[i + k] }
+                        o += w
+                    }
+                    i += w
+                }
+                return o
             }
         }
-        return String(out)
+        if let r = s.utf8.withContiguousStorageIfAvailable(run) { return r ?? String(s) }
+        var copy = String(s)
+        return copy.withUTF8(run) ?? copy
+    }
+
+    /// Whether the scalar at byte `i` (a lead byte) is white space other than ASCII: U+00A0,
+    /// U+1680, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000.
+    @inline(__always)
+    static func isSpace(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b0 = u[i]
+        guard b0 == 0xC2 || b0 == 0xE1 || b0 == 0xE2 || b0 == 0xE3 else { return false }
+        let w = b0 == 0xC2 ? 2 : 3
+        guard i + w <= u.count else { return false }
+        var v = UInt32(b0) & (w == 2 ? 0x1F : 0x0F)
+        for k in 1..<w { v = v << 6 | UInt32(u[i + k]) & 0x3F }
+        return Tokens.classify(v) == .space
     }
 
     /// Maps every precomposed Latin letter with Vietnamese diacritics (both cases) to its base
