@@ -47,14 +47,15 @@ enum BlockBuilder {
                 continue
             }
             let parsed = Label.parse(Substring(line.text))
-            if var c = current,
+            let joins = current.map {
                 continues(
-                    c, startIndent: currentStartIndent, line: line, labelled: parsed != nil,
+                    $0, startIndent: currentStartIndent, line: line, labelled: parsed != nil,
                     afterBlank: blankSince, layout: layout)
-            {
-                c.text = join(c.text, line.text)
-                c.lastLine = line.number
-                current = c
+            }
+            if joins == true {
+                // Appended in place: the block's text is not copied for each line.
+                join(&current!.text, line.text)
+                current!.lastLine = line.number
                 blankSince = false
                 continue
             }
@@ -86,42 +87,74 @@ enum BlockBuilder {
         return total >= 5 && indented * 10 >= total * 3
     }
 
+    /// Whether `line` continues the paragraph of `block`.
     static func continues(
         _ block: Block, startIndent: Int, line: SourceLine, labelled: Bool, afterBlank: Bool, layout: Bool
     ) -> Bool {
         guard block.cells == nil else { return false }
         let prev = block.text
-        let first = line.text.first!
-        let prevEnd: Character = prev.unicodeScalars.last.map { Character($0) } ?? "."
-        if prev.hasSuffix("-"), !prev.hasSuffix(" -"), first.isLetter { return true }
+        // The tests read the last byte of the block and the first scalar of the line: the
+        // `Character`s they stand for, without building them.
+        let prevEnd = prev.utf8.last ?? 0x2E
+        // ".;:!?": a sentence ends there.
+        let ended = prevEnd == 0x2E || prevEnd == 0x3B || prevEnd == 0x3A || prevEnd == 0x21 || prevEnd == 0x3F
+        let first = line.text.unicodeScalars.first!
+        if endsWithHyphen(prev), first.properties.isAlphabetic { return true }
         if layout {
-            if afterBlank { return first.isLowercase && !labelled && !".;:!?".contains(prevEnd) }
+            if afterBlank { return !labelled && !ended && startsLowercase(line.text) }
             // A wrapped line starts at the left margin; paragraphs and items are indented.
             if line.indent < 3 && startIndent >= 4 { return true }
             if labelled { return false }
-            return first.isLowercase && !".;:!?".contains(prevEnd)
+            return !ended && startsLowercase(line.text)
         }
         if labelled { return false }
-        if ".;:!?".contains(prevEnd) { return false }
-        if first.isLowercase { return true }
+        if ended { return false }
+        if startsLowercase(line.text) { return true }
         // "... danh mục nhiệm vụ\n\nKH&CN năm 2023.": an acronym continuing a long sentence.
         let firstWord = line.text.prefix(while: { !$0.isWhitespace })
-        let prevWords = prev.split(separator: " ")
-        if VietnameseText.isAllCaps(firstWord), firstWord.count >= 2, prevWords.count >= 8,
-            let lastWord = prevWords.last, lastWord.first?.isLowercase == true,
-            !VietnameseText.isAllCaps(line.text)
-        {
-            return true
+        guard VietnameseText.isAllCaps(firstWord), firstWord.count >= 2, !VietnameseText.isAllCaps(line.text) else {
+            return false
         }
-        return false
+        let prevWords = prev.split(separator: " ")
+        return prevWords.count >= 8 && prevWords.last!.first?.isLowercase == true
     }
 
-    /// Joins two lines of one paragraph: a word hyphenated at the line end ("NĐ-" + "CP") joins
-    /// without a space.
-    static func join(_ a: String, _ b: String) -> String {
-        if a.hasSuffix("-"), !a.hasSuffix(" -"), let f = b.first, f.isLetter || f.isNumber {
-            return a + b
+    /// Joins a line to the text of its paragraph: a word hyphenated at the line end ("NĐ-" +
+    /// "CP") joins without a space.
+    static func join(_ a: inout String, _ b: String) {
+        let f = b.unicodeScalars.first
+        if endsWithHyphen(a), let f, f.properties.isAlphabetic || f.properties.numericType != nil {
+            a += b
+        } else {
+            a += " "
+            a += b
         }
-        return a + " " + b
+    }
+
+    /// `s.hasSuffix("-") && !s.hasSuffix(" -")`, on the last bytes where they are sure to be
+    /// whole `Character`s.
+    static func endsWithHyphen(_ s: String) -> Bool {
+        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+            let n = u.count
+            guard n > 0, u[n - 1] == 0x2D else { return false }
+            guard UTF8Text.isBoundary(u, n - 1), n < 2 || UTF8Text.isBoundary(u, n - 2) else { return nil }
+            return !(n >= 2 && u[n - 2] == 0x20)
+        }
+        return (sure ?? nil) ?? (s.hasSuffix("-") && !s.hasSuffix(" -"))
+    }
+
+    /// `s.first!.isLowercase`, from the first scalar when it is the whole first `Character`.
+    static func startsLowercase(_ s: String) -> Bool {
+        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+            let (v, w) = UTF8Text.scalar(u, 0)
+            guard UTF8Text.isBoundary(u, w) else { return nil }
+            if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+            let p = Unicode.Scalar(v)!.properties
+            if p.isLowercase { return true }
+            // An uncased letter is not lower case; a cased one (a capital) may still equal its
+            // own lower case: ask the `Character`.
+            return p.isCased ? nil : false
+        }
+        return (sure ?? nil) ?? s.first!.isLowercase
     }
 }

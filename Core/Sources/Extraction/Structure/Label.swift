@@ -38,6 +38,167 @@ struct Label: Sendable, Equatable {
     /// text after it. A label must be followed by a space and some text, so "2024 - 2025" or
     /// "1.280 tỷ" are not labels.
     static func parse(_ line: Substring) -> (Label, Substring)? {
+        switch line.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) ?? .unsure {
+        case .noLabel: return nil
+        case .label(let label, let textStart): return (label, line[line.utf8.index(line.startIndex, offsetBy: textStart)...])
+        case .unsure: return parseByCharacters(line)
+        }
+    }
+
+    private enum Parsed {
+        case noLabel
+        /// The label and the byte offset of the text after it.
+        case label(Label, Int)
+        /// A combining mark or a joiner where the label is cut: compare `Character`s.
+        case unsure
+    }
+
+    /// `parse` on the UTF-8 bytes: every label character is ASCII but some bullets and "đ", so
+    /// bytes decide, provided each place the line is cut is a `Character` boundary (else
+    /// `.unsure`). A `Character` walk with a set lookup per line cost more than all the rest.
+    private static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> Parsed {
+        let n = u.count
+        guard n > 0 else { return .noLabel }
+        let (v, w) = UTF8Text.scalar(u, 0)
+        // Most lines start with a capital letter that opens no label.
+        if v >= 0x80 && !isBullet(v) && v != 0x111 { return .noLabel }
+        if v >= 0x41 && v <= 0x5A && !(v == 0x49 || v == 0x56 || v == 0x58 || v == 0x4C) { return .noLabel }
+        guard UTF8Text.isBoundary(u, w) else { return .unsure }
+
+        /// Where the text after the label starts: the spaces (and tabs) from `k` skipped; `n`
+        /// when there is no text, `nil` when unsure.
+        func text(from k: Int, tabs: Bool = true) -> Int? {
+            var k = k
+            while k < n, u[k] == 0x20 || (tabs && u[k] == 0x09) { k += 1 }
+            return UTF8Text.isBoundary(u, k) ? k : nil
+        }
+        /// Whether the `Character` at `k` is the ASCII `c`; `nil` when unsure.
+        func char(_ k: Int, is c: UInt8) -> Bool? {
+            guard k < n, u[k] == c else { return false }
+            return UTF8Text.isBoundary(u, k + 1) ? true : nil
+        }
+        func isSpace(_ k: Int) -> Bool { k < n && (u[k] == 0x20 || u[k] == 0x09) }
+
+        // Bullets.
+        if isBullet(v) {
+            guard isSpace(w) else { return .noLabel }
+            guard let k = text(from: w) else { return .unsure }
+            guard k < n else { return .noLabel }
+            let style: Style =
+                switch v {
+                case 0x2B: .plus
+                case 0x2D, 0x2013, 0x2014: .dash
+                default: .bullet
+                }
+            return .label(Label(style: style, value: ""), k)
+        }
+        if v == 0x28 {
+            // "(1)", "(10).", "(i)".
+            var close = 1
+            while close < n, u[close] != 0x29 { close += 1 }
+            guard close < n else { return .noLabel }
+            guard UTF8Text.isBoundary(u, close), UTF8Text.isBoundary(u, close + 1) else { return .unsure }
+            var p = close + 1
+            guard let dot = char(p, is: 0x2E) else { return .unsure }
+            if dot { p += 1 }
+            guard isSpace(p) else { return .noLabel }
+            guard let k = text(from: p) else { return .unsure }
+            guard k < n else { return .noLabel }
+            let inner = UnsafeBufferPointer(rebasing: u[1..<close])
+            if !inner.isEmpty, inner.count <= 2, inner.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                return .label(Label(style: .parenNumber, value: String(number(inner))), k)
+            }
+            let value = String(decoding: inner, as: UTF8.self)
+            if romanLowerValues.contains(value) { return .label(Label(style: .romanLower, value: value), k) }
+            return .noLabel
+        }
+        if v >= 0x30 && v <= 0x39 {
+            // Leading run of digits and dots.
+            var i = 0
+            while i < n, u[i] >= 0x30 && u[i] <= 0x39 || u[i] == 0x2E { i += 1 }
+            guard UTF8Text.isBoundary(u, i) else { return .unsure }
+            let token = UnsafeBufferPointer(rebasing: u[0..<i])
+            let numbers = token.split(separator: 0x2E, omittingEmptySubsequences: true)
+            guard numbers.allSatisfy({ $0.count <= 2 }), !numbers.isEmpty, numbers.count <= 4 else { return .noLabel }
+            guard let paren = char(i, is: 0x29) else { return .unsure }
+            if paren {
+                // "1)" belongs with "(1)".
+                guard numbers.count == 1, token.last != 0x2E, i + 1 < n, u[i + 1] == 0x20 else { return .noLabel }
+                guard let k = text(from: i + 1, tabs: false) else { return .unsure }
+                guard k < n else { return .noLabel }
+                return .label(Label(style: .parenNumber, value: String(number(numbers[0]))), k)
+            }
+            // "1." needs its dot; "2.1" may omit the final one.
+            guard token.last == 0x2E || numbers.count > 1 else { return .noLabel }
+            // No dots in a row.
+            for k in 1..<i where u[k] == 0x2E && u[k - 1] == 0x2E { return .noLabel }
+            guard isSpace(i) else { return .noLabel }
+            guard let k = text(from: i) else { return .unsure }
+            guard k < n else { return .noLabel }
+            let t0 = UTF8Text.scalar(u, k).0
+            if t0 < 0x80 ? t0 >= 0x30 && t0 <= 0x39 : Unicode.Scalar(t0)?.properties.numericType != nil { return .noLabel }
+            let value = numbers.map { String(number($0)) }.joined(separator: ".")
+            return .label(Label(style: .arabic(depth: numbers.count), value: value), k)
+        }
+        if v == 0x49 || v == 0x56 || v == 0x58 || v == 0x4C {
+            // Roman numerals "IV." / "IV)" / "IV -".
+            var j = 0
+            while j < n, u[j] == 0x49 || u[j] == 0x56 || u[j] == 0x58 || u[j] == 0x4C { j += 1 }
+            guard UTF8Text.isBoundary(u, j) else { return .unsure }
+            let numeral = String(decoding: UnsafeBufferPointer(rebasing: u[0..<j]), as: UTF8.self)
+            guard romanValues.contains(numeral), j < n, u[j] == 0x2E || u[j] == 0x29 || u[j] == 0x20 else {
+                return .noLabel
+            }
+            guard UTF8Text.isBoundary(u, j + 1) else { return .unsure }
+            var p = j + 1
+            if u[j] == 0x20 {
+                // "II - NỘI DUNG" / "II – ..."
+                var m = j
+                while m < n, u[m] == 0x20 { m += 1 }
+                guard UTF8Text.isBoundary(u, m) else { return .unsure }
+                guard m < n else { return .noLabel }
+                let (dash, dw) = UTF8Text.scalar(u, m)
+                guard dash == 0x2D || dash == 0x2013 || dash == 0x2014 || dash == 0x3A else { return .noLabel }
+                guard UTF8Text.isBoundary(u, m + dw) else { return .unsure }
+                p = m + dw
+            }
+            guard isSpace(p) else { return .noLabel }
+            guard let k = text(from: p) else { return .unsure }
+            guard k < n else { return .noLabel }
+            return .label(Label(style: .roman, value: numeral), k)
+        }
+        // Letters "a)", "đ)", "a.", "a/", "a/.".
+        guard v == 0x111 || (v >= 0x61 && v <= 0x79 && v != 0x66 && v != 0x6A && v != 0x77) else { return .noLabel }
+        var p = w
+        guard p < n, u[p] == 0x29 || u[p] == 0x2E || u[p] == 0x2F else { return .noLabel }
+        guard UTF8Text.isBoundary(u, p + 1) else { return .unsure }
+        p += 1
+        if u[p - 1] == 0x2F {
+            guard let dot = char(p, is: 0x2E) else { return .unsure }
+            if dot { p += 1 }
+        }
+        guard isSpace(p) else { return .noLabel }
+        guard let k = text(from: p) else { return .unsure }
+        guard k < n else { return .noLabel }
+        return .label(Label(style: .letter, value: String(decoding: UnsafeBufferPointer(rebasing: u[0..<w]), as: UTF8.self)), k)
+    }
+
+    /// `bulletScalars.contains(v)`, without hashing.
+    private static func isBullet(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2D, 0x2013, 0x2014, 0x2B, 0x2022, 0x2A, 0xB7, 0x25AA, 0x25CF, 0x25CB, 0x25E6: true
+        default: false
+        }
+    }
+
+    /// The value of one or two ASCII digits.
+    private static func number(_ digits: some Collection<UInt8>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    /// `parse` by `Character`s, for the lines where a combining mark or joiner makes the bytes
+    /// unsure.
+    static func parseByCharacters(_ line: Substring) -> (Label, Substring)? {
         guard let firstScalar = line.unicodeScalars.first else { return nil }
         // Most lines start with a capital letter that opens no label.
         let v = firstScalar.value

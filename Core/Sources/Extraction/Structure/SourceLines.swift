@@ -506,3 +506,50 @@ enum SourceLines {
         (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
     }
 }
+
+/// Tests on the UTF-8 bytes of NFC text, for code that reads marks and labels by their bytes but
+/// must cut the text exactly where `Character`s end.
+enum UTF8Text {
+    /// The scalar starting at byte `i` and its length in bytes.
+    @inline(__always)
+    static func scalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(u[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0, i + 1 < u.count { return ((b0 & 0x1F) << 6 | UInt32(u[i + 1]) & 0x3F, 2) }
+        if b0 < 0xF0, i + 2 < u.count {
+            return ((b0 & 0x0F) << 12 | (UInt32(u[i + 1]) & 0x3F) << 6 | UInt32(u[i + 2]) & 0x3F, 3)
+        }
+        if i + 3 < u.count {
+            return (
+                (b0 & 0x07) << 18 | (UInt32(u[i + 1]) & 0x3F) << 12 | (UInt32(u[i + 2]) & 0x3F) << 6
+                    | UInt32(u[i + 3]) & 0x3F, 4
+            )
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Whether a `Character` surely ends at byte `i` (a scalar boundary): both scalars around it
+    /// are of the scripts the genre uses (ASCII, Latin-1, Latin Extended, Vietnamese letters,
+    /// general punctuation), which never join into one grapheme (checked over all pairs). A
+    /// combining mark, joiner or other script makes it unsure: `false`.
+    @inline(__always)
+    static func isBoundary(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i > 0, i < u.count else { return true }
+        let a = u[i - 1]
+        let b = u[i]
+        if a < 0x80 && b < 0x80 { return !(a == 0x0D && b == 0x0A) }
+        if b >= 0x80 && !isSeparate(scalar(u, i).0) { return false }
+        if a >= 0x80 {
+            var p = i - 1
+            while p > 0, u[p] & 0xC0 == 0x80 { p -= 1 }
+            if !isSeparate(scalar(u, p).0) { return false }
+        }
+        return true
+    }
+
+    /// Scalars that never join a neighbour into one `Character`.
+    @inline(__always)
+    static func isSeparate(_ v: UInt32) -> Bool {
+        v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2010 && v <= 0x2027)
+    }
+}
