@@ -96,7 +96,7 @@ struct DeadlineFinder {
     static let openers: WordSet = ["hàng", "hằng", "mỗi", "tháng", "quý", "trong", "từ", "thường", "liên"]
 
     static func mayStart(_ token: Token) -> Bool {
-        token.kind == .number || (token.kind == .word && token.lower.lo & 0xFF >= 0x30 && token.lower.lo & 0xFF <= 0x39)
+        token.kind == .number || (token.kind == .word && token.lower.byte(0) >= 0x30 && token.lower.byte(0) <= 0x39)
             || openers.contains(token.lower)
     }
 

@@ -105,7 +105,7 @@ struct UnitFinder {
             guard p < t.count, t[p].lower == ":" else { continue }
             let start = p + 1
             var end = start
-            while end < t.count, !(t[end].isPunct && [";", "."].contains(t[end].lower.string)) { end += 1 }
+            while end < t.count, !(t[end].isPunct && (t[end].lower == ";" || t[end].lower == ".")) { end += 1 }
             guard end > start else { continue }
             switch role {
             case "lead": lead = TaskTable.units(String(t.text(start, end)))
@@ -452,7 +452,7 @@ struct UnitFinder {
             return true
         }
         guard k + 1 < t.count, t[k + 1].isWord else { return false }
-        return Lexicon.foldedStops.contains(VietnameseText.fold(tok.lower.string) + " " + VietnameseText.fold(t[k + 1].lower.string))
+        return Lexicon.foldedStops.contains(Word.foldedPair(tok.lower, t[k + 1].lower))
     }
 
     /// Whether a tier noun starts at `i` ("ban", "ngành", "thành phố" after a comma).
@@ -522,41 +522,57 @@ struct UnitFinder {
     /// ("các đơn vị truyền thông", "địa phương có rừng") or it is no tier at all.
     func tierShape(_ seg: Range<Int>) -> (plural: Bool, related: Bool)? {
         var words: [Word] = []
+        words.reserveCapacity(seg.count)
         for k in seg where t[k].isWord { words.append(t[k].lower) }
         guard !words.isEmpty else { return nil }
         var i = 0
-        func at(_ phrase: [Word]) -> Bool {
-            guard i + phrase.count <= words.count else { return false }
-            return Array(words[i..<i + phrase.count]) == phrase
+        // Whether the words from `i` on start with the given ones (no array per test: this runs
+        // for every segment of every list).
+        func at(_ a: Word, _ b: Word? = nil, _ c: Word? = nil, _ d: Word? = nil) -> Bool {
+            guard i < words.count, words[i] == a else { return false }
+            guard let b else { return true }
+            guard i + 1 < words.count, words[i + 1] == b else { return false }
+            guard let c else { return true }
+            guard i + 2 < words.count, words[i + 2] == c else { return false }
+            guard let d else { return true }
+            return i + 3 < words.count && words[i + 3] == d
         }
         var plural = false
         var related = false
-        // Leaders of every unit act for their units.
-        for lead: [Word] in [["thủ", "trưởng"], ["lãnh", "đạo"], ["tất", "cả"], ["toàn", "thể"], ["chủ", "tịch"]] where at(lead) {
-            i += lead.count
-            if lead == ["tất", "cả"] || lead == ["toàn", "thể"] { plural = true }
+        // Leaders of every unit act for their units (each tested once, in this order).
+        if at("thủ", "trưởng") { i += 2 }
+        if at("lãnh", "đạo") { i += 2 }
+        if at("tất", "cả") {
+            i += 2
+            plural = true
         }
-        for body: [Word] in [["ủy", "ban", "nhân", "dân"], ["uỷ", "ban", "nhân", "dân"], ["ubnd"], ["hđnd"], ["chính", "quyền"]]
-        where at(body) {
-            i += body.count
-            if body == ["chính", "quyền"] {
-                if at(["địa", "phương"]) || at(["các", "cấp"]) || at(["cơ", "sở"]) {
-                    i += 2
-                    plural = true
-                }
+        if at("toàn", "thể") {
+            i += 2
+            plural = true
+        }
+        if at("chủ", "tịch") { i += 2 }
+        if at("ủy", "ban", "nhân", "dân") { i += 4 }
+        if at("uỷ", "ban", "nhân", "dân") { i += 4 }
+        if at("ubnd") { i += 1 }
+        if at("hđnd") { i += 1 }
+        if at("chính", "quyền") {
+            i += 2
+            if at("địa", "phương") || at("các", "cấp") || at("cơ", "sở") {
+                i += 2
+                plural = true
             }
         }
-        if at(["các"]) || at(["cấp"]) {
+        if at("các") || at("cấp") {
             plural = true
             i += 1
         }
         var tiers = 0
         while i < words.count {
-            if at(["các"]) || at(["và"]) || words[i] == "hoặc" {
+            if at("các") || at("và") || at("hoặc") {
                 i += 1
                 continue
             }
-            if i + 1 < words.count, Lexicon.tierNouns.contains(Word(words[i].string + " " + words[i + 1].string)) {
+            if i + 1 < words.count, Lexicon.tierNouns.contains(Word(joining: words[i...(i + 1)])) {
                 i += 2
                 tiers += 1
                 continue
@@ -571,32 +587,32 @@ struct UnitFinder {
         guard tiers > 0 || plural && i == words.count else { return nil }
         // Qualifiers that do not narrow the tier.
         while i < words.count {
-            if at(["có", "liên", "quan"]) || at(["liên", "quan"]) {
+            if at("có", "liên", "quan") || at("liên", "quan") {
                 related = true
-                i += at(["có"]) ? 3 : 2
+                i += at("có") ? 3 : 2
                 continue
             }
-            if at(["trực", "thuộc", "trung", "ương"]) {
+            if at("trực", "thuộc", "trung", "ương") {
                 i += 4
                 continue
             }
-            if at(["khác"]) {
+            if at("khác") {
                 i += 1
                 continue
             }
-            if at(["thuộc"]) || at(["trực", "thuộc"]) || at(["của"]) {
-                i += at(["trực"]) ? 2 : 1
+            if at("thuộc") || at("trực", "thuộc") || at("của") {
+                i += at("trực") ? 2 : 1
                 // Owner: an agency's name, or itself a generic group.
                 guard i < words.count else { return (plural, related) }
-                if isOwnerName(Array(words[i...])) { return (plural, related) }
+                if isOwnerName(words[i...]) { return (plural, related) }
                 return isGeneric(subRange(seg, fromWord: i)) ? (plural, related) : nil
             }
-            if at(["trên", "địa", "bàn"]) {
+            if at("trên", "địa", "bàn") {
                 i += 3
                 continue
             }
             // "các Ban HĐND Thành phố", "các phòng thuộc VP": the owning body.
-            if isOwnerName(Array(words[i...])) { return (plural, related) }
+            if isOwnerName(words[i...]) { return (plural, related) }
             return nil
         }
         return (plural, related)
@@ -605,10 +621,10 @@ struct UnitFinder {
     static let owners: WordSet = ["quốc", "sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
 
     /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").
-    func isOwnerName(_ words: [Word]) -> Bool {
+    func isOwnerName(_ words: ArraySlice<Word>) -> Bool {
         guard let first = words.first else { return false }
         guard UnitFinder.owners.contains(first) else { return false }
-        if first == "quốc" { return words.count > 1 && words[1] == "hội" }
+        if first == "quốc" { return words.count > 1 && words[words.startIndex + 1] == "hội" }
         return words.count <= 6
     }
 

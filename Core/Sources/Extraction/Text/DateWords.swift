@@ -17,7 +17,7 @@ enum DateWords {
     /// Parses "d/m", "d/m/yyyy" (also with "-" or "."): day, month, optional year.
     static func dayMonth(_ token: Token) -> (day: Int, month: Int, year: Int?)? {
         guard token.kind == .word || token.kind == .number else { return nil }
-        let s = token.lower.string
+        guard let s = token.lower.string else { return nil }
         guard let f = s.first, f.isASCIIDigit, let l = s.last, l.isASCIIDigit else { return nil }
         let sepChar: Character = s.contains("/") ? "/" : (s.contains("-") ? "-" : ".")
         let parts = s.split(separator: sepChar, omittingEmptySubsequences: false)
@@ -36,7 +36,7 @@ enum DateWords {
 
     /// Parses "m/yyyy" (a month of a year).
     static func monthYear(_ token: Token) -> (month: Int, year: Int)? {
-        let s = token.lower.string
+        guard let s = token.lower.string else { return nil }
         let parts = s.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count <= 2, parts[1].count == 4,
             let m = Int(parts[0]), let y = Int(parts[1]), (1...12).contains(m), (1900...2200).contains(y)
@@ -46,7 +46,7 @@ enum DateWords {
 
     /// A four-digit year token.
     static func year(_ token: Token) -> Int? {
-        guard token.kind == .number, token.lower.count == 4, let y = Int(token.lower.string), (1900...2200).contains(y)
+        guard token.kind == .number, token.lower.count == 4, let y = Int(token.lower.string ?? ""), (1900...2200).contains(y)
         else { return nil }
         return y
     }

@@ -18,7 +18,7 @@ enum Lexicon {
         "chi hội", "bưu điện", "ngân hàng", "công ty", "tổng công ty", "tập đoàn", "điện lực", "viettel",
         "vnpt", "quản lý thị trường", "cục quản lý thị trường", "đội quản lý thị trường", "ban chỉ đạo",
         "ban chỉ huy", "ban thường vụ", "ủy ban kiểm tra", "uỷ ban kiểm tra", "văn phòng đăng ký",
-    ])
+    ], flag: 1 << 0)
 
     /// Heads that are common words when written in lower case ("ban hành", "báo cáo", "đội ngũ").
     static let capitalOnlyHeads: WordSet = [
@@ -48,14 +48,7 @@ enum Lexicon {
     ]
 
     /// Nouns that may follow "các": tiers and kinds of units, as phrases.
-    static let pluralNouns = PhraseSet(tierNouns.map(\.string) + pluralUnitNouns.map(\.string))
-
-    /// Qualifiers that do not narrow a tier ("các đơn vị có liên quan", "trực thuộc Sở").
-    static let neutralQualifiers = PhraseSet([
-        "có liên quan", "liên quan", "khác có liên quan", "khác liên quan", "khác", "trực thuộc",
-        "thuộc", "của", "trực thuộc trung ương", "thuộc trung ương", "trên địa bàn", "của tỉnh",
-        "trong tỉnh", "cấp tỉnh", "cấp huyện", "cấp xã", "tỉnh", "sở", "cấp", "đoàn", "thuộc sở",
-    ])
+    static let pluralNouns = PhraseSet(tierNouns.compactMap(\.string) + pluralUnitNouns.compactMap(\.string), flag: 1 << 1)
 
     /// Verbs and adverbs that end a unit's name in running text: the unit is the subject or the
     /// object of "phối hợp", and the next word of this list starts what it does.
@@ -80,7 +73,7 @@ enum Lexicon {
         "và phối hợp", "ngay", "gấp", "cùng", "xem xét", "giúp", "tiến độ", "đúng", "có ý kiến",
         "có văn bản", "trình bày", "ưu tiên", "đồng thời", "đưa tin", "đưa", "vận động", "lựa chọn",
         "căn cứ", "làm đầu mối", "làm", "đăng ký", "đăng tải", "đăng", "đổi mới", "tiếp tục", "chỉ định",
-    ])
+    ], flag: 1 << 2)
 
     /// Phrases that begin with a unit head but name no unit ("Hội nghị", "phòng cháy").
     static let notUnits = PhraseSet([
@@ -89,35 +82,33 @@ enum Lexicon {
         "thanh tra việc", "thanh tra các", "thanh tra tại", "thanh tra, kiểm tra", "thanh tra đột xuất",
         "thanh tra chuyên ngành", "báo cáo viên", "tổ chức thực hiện",
         "trung tâm phục vụ hành chính công", "đơn vị tính", "cơ quan hành chính nhà nước",
-    ])
+    ], flag: 1 << 3)
 
     /// Two-word stops folded (no diacritics), to catch slips of tone marks in running text.
-    static let foldedStops: Set<String> = {
-        var out: Set<String> = []
+    static let foldedStops: WordSet = {
+        var out: [Word] = []
         for (_, phrases) in unitStops.byFirst.entries {
-            for p in phrases where p.count == 2 {
-                out.insert(VietnameseText.fold(p.map(\.string).joined(separator: " ")))
-            }
+            for p in phrases where p.count == 2 { out.append(Word.foldedPair(p[0], p[1])) }
         }
-        return out
+        return WordSet(out)
     }()
 
     /// Openings of a clause of time or condition before the subject ("Trong quá trình …, Sở X …").
     static let clauseOpeners = PhraseSet([
         "trong quá trình", "trường hợp", "khi", "nếu", "trong trường hợp", "để", "căn cứ", "trên cơ sở",
-    ])
+    ], flag: 1 << 4)
 
     /// Role markers that follow a lead unit ("Phòng X chủ trì", "Sở Y có trách nhiệm").
     static let leadMarkers = PhraseSet([
         "chủ trì", "có trách nhiệm", "chịu trách nhiệm", "là cơ quan", "là đơn vị", "thực hiện",
         "tham mưu", "chủ động",
-    ])
+    ], flag: 1 << 5)
 
     /// Nouns before "chủ trì" that make it a noun ("cơ quan chủ trì" = the lead agency of a project).
     static let nominalChuTri: WordSet = ["quan", "vị", "nhân", "chức", "chính"]
 
     /// Words of urgency: not deadlines (corpus README, "Deadlines").
-    static let urgency = PhraseSet(["khẩn trương", "khản trương", "kịp thời", "ngay", "gấp", "sớm"])
+    static let urgency = PhraseSet(["khẩn trương", "khản trương", "kịp thời", "ngay", "gấp", "sớm"], flag: 1 << 6)
 
     /// Headings and inline headings whose items are not tasks: evaluation, purposes and
     /// requirements, participants, scope, resources (corpus README, "What is a task").
@@ -128,7 +119,7 @@ enum Lexicon {
         "kết quả đạt được", "tồn tại", "hạn chế", "nguyên nhân", "ưu điểm", "thành phần tham gia",
         "thành phần tham dự", "bối cảnh", "quan điểm", "phạm vi", "giải thích", "thời gian", "thời hạn",
         "sản phẩm", "hồ sơ", "thông tin liên hệ",
-    ])
+    ], flag: 1 << 7)
 
     /// Openings of paragraphs that conclude or report rather than instruct.
     static let nonTaskOpenings = PhraseSet([
@@ -137,10 +128,27 @@ enum Lexicon {
         "thông báo để", "đồng ý với", "văn phòng sở thông báo", "thực hiện thông báo",
         "thực hiện quyết định", "thực hiện chỉ thị", "thực hiện nghị quyết", "thực hiện kế hoạch",
         "thực hiện kết luận", "thực hiện công văn", "thực hiện văn bản", "ngày", "kính gửi", "v/v",
-    ])
+    ], flag: 1 << 8)
 
     /// Persons named as the lead of a task ("Ông. Hoàng Văn Thuân - Trưởng đoàn").
-    static let personTitles = PhraseSet(["ông", "bà", "đồng chí", "đ/c", "đc"])
+    static let personTitles = PhraseSet(["ông", "bà", "đồng chí", "đ/c", "đc"], flag: 1 << 9)
+
+    /// The first word of every phrase of every set above, with the flags of the sets it starts:
+    /// the tokenizer looks each word up here once (`Token.starts`), and `Tokens.longestMatch`
+    /// searches a set only at the tokens that start one of its phrases. A set missing from
+    /// this list would never match (`LexiconTests` checks the list).
+    static let phraseSets = [
+        unitHeads, pluralNouns, unitStops, notUnits, clauseOpeners, leadMarkers, urgency, nonTaskHeadings,
+        nonTaskOpenings, personTitles,
+    ]
+
+    static let firstWords: WordTable<UInt16> = {
+        var table = WordTable<UInt16>(minimumCapacity: 512)
+        for set in phraseSets {
+            for (word, _) in set.byFirst.entries { table.set(word, (table[word] ?? 0) | set.flag) }
+        }
+        return table
+    }()
 
     /// Common Vietnamese family names, to recognise a person's name ("Trần Quốc Thành").
     static let surnames: WordSet = [

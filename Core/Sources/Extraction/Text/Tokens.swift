@@ -1,46 +1,58 @@
 /// A lower-cased word compared by its UTF-8 bytes. The text is NFC from the boundary inward
 /// (STYLE 4), so byte equality is canonical equality.
 ///
-/// Words of up to 15 bytes (every Vietnamese syllable, most abbreviations) are packed into two
-/// integers, with the length in the top byte: building, comparing and hashing one costs a few
-/// instructions and no allocation. `String`'s normalising comparison and SipHash hashing cost more
-/// than the rest of the extraction together. Longer words (document numbers such as
-/// "03/2016/QĐ-UBND") keep their text as well, and compare by it.
+/// The bytes are packed into four integers, so that a word is a plain value: building,
+/// copying, comparing and hashing one costs a few instructions, no allocation and no reference
+/// counting. (`String`'s normalising comparison and SipHash hashing cost more than the rest of
+/// the extraction together; a `String` field made every copy of a token retain and release.)
+/// Words of up to 31 bytes (every syllable, abbreviation and phrase of the lexicons, checked by
+/// `LexiconTests`) are packed whole and compare exactly. A longer token (a run-on string of
+/// letters, a long document number) keeps its first 24 bytes and a 56-bit hash of all of them:
+/// such tokens are only ever compared with each other.
 struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    /// Bytes 0–7, little-endian, zero-padded.
-    let lo: UInt64
-    /// Bytes 8–14 and, in the top byte, the length (0xFF for a long word).
-    let hi: UInt64
-    /// The whole text of a word longer than 15 bytes; nil otherwise.
-    let long: String?
+    /// Bytes 0–7, 8–15, 16–23, little-endian, zero-padded.
+    let a: UInt64
+    let b: UInt64
+    let c: UInt64
+    /// Bytes 24–30 and, in the top byte, the length; for a long word, 0xFF and the hash.
+    let d: UInt64
+
+    /// The longest word packed whole.
+    static let maxPacked = 31
 
     @inline(__always)
     init(bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
-        if n > 15 {
-            var lo: UInt64 = 0
-            var hi: UInt64 = 0
-            for k in 0..<8 { lo |= UInt64(bytes[k]) << (8 * k) }
-            for k in 8..<15 { hi |= UInt64(bytes[k]) << (8 * (k - 8)) }
-            self.lo = lo
-            self.hi = hi | 0xFF << 56
-            long = String(decoding: bytes, as: UTF8.self)
-            return
-        }
-        var lo: UInt64 = 0
-        var hi: UInt64 = 0
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let packed = min(n, n > Word.maxPacked ? 24 : n)
         var k = 0
-        while k < n && k < 8 {
-            lo |= UInt64(bytes[k]) << (8 * k)
+        while k < packed && k < 8 {
+            w.0 |= UInt64(bytes[k]) << (8 * k)
             k += 1
         }
-        while k < n {
-            hi |= UInt64(bytes[k]) << (8 * (k - 8))
+        while k < packed && k < 16 {
+            w.1 |= UInt64(bytes[k]) << (8 * (k - 8))
             k += 1
         }
-        self.lo = lo
-        self.hi = hi | UInt64(n) << 56
-        long = nil
+        while k < packed && k < 24 {
+            w.2 |= UInt64(bytes[k]) << (8 * (k - 16))
+            k += 1
+        }
+        while k < packed {
+            w.3 |= UInt64(bytes[k]) << (8 * (k - 24))
+            k += 1
+        }
+        if n > Word.maxPacked {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x100_0000_01b3
+            }
+            w.3 = 0xFF << 56 | (h & 0x00FF_FFFF_FFFF_FFFF)
+        } else {
+            w.3 |= UInt64(n) << 56
+        }
+        (a, b, c, d) = w
     }
 
     init(_ s: some StringProtocol) {
@@ -52,90 +64,101 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
         }
     }
 
-    init(lo: UInt64, hi: UInt64, long: String?) {
-        self.lo = lo
-        self.hi = hi
-        self.long = long
-    }
-
     /// A word written in the code ("chủ", "trì"): packed from the literal's bytes, which the
-    /// optimiser folds to constants, so that `token.lower == "chủ"` compares two integers.
+    /// optimiser folds to constants, so that `token.lower == "chủ"` compares integers.
     @inline(__always)
     init(stringLiteral value: StaticString) {
         self.init(bytes: UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
     }
 
-    /// The words joined by single spaces ("phòng" + "ban" → "phòng ban").
+    /// Whether the word was too long to pack whole.
+    var isLong: Bool { d >> 56 == 0xFF }
+
+    /// The number of bytes of a packed word (more than `maxPacked` for a long one).
+    var count: Int { isLong ? Word.maxPacked + 1 : Int(d >> 56) }
+
+    /// Byte `k` of a packed word.
+    @inline(__always) func byte(_ k: Int) -> UInt8 {
+        let field = k < 8 ? a : k < 16 ? b : k < 24 ? c : d
+        return UInt8(truncatingIfNeeded: field >> (8 * (k & 7)))
+    }
+
+    /// The words joined by single spaces ("phòng" + "ban" → "phòng ban"); a long word joins as
+    /// its first 24 bytes and makes the result long, so it matches no lexicon phrase.
     init(joining words: some Sequence<Word>) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var long = false
         for w in words {
             if !bytes.isEmpty { bytes.append(0x20) }
             w.appendBytes(to: &bytes)
+            long = long || w.isLong
         }
+        if long { bytes.append(contentsOf: repeatElement(0, count: Word.maxPacked + 1)) }
         self = bytes.withUnsafeBufferPointer { Word(bytes: $0) }
     }
 
-    /// Appends the word's UTF-8 bytes.
+    /// Two words folded (`VietnameseText.fold`) and joined by a space: "khản" + "trương" →
+    /// "khan truong".
+    static func foldedPair(_ a: Word, _ b: Word) -> Word {
+        let raw = Word(joining: [a, b])
+        if raw.isLong { return raw }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        raw.appendBytes(to: &bytes)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { VietnameseText.fold($0, into: &folded) }
+        return folded.withUnsafeBufferPointer { Word(bytes: $0) }
+    }
+
+    /// Appends the word's packed bytes (the first 24 of a long word).
     func appendBytes(to bytes: inout [UInt8]) {
-        if let long {
-            bytes.append(contentsOf: long.utf8)
-            return
-        }
-        let n = Int(hi >> 56)
-        for k in 0..<n { bytes.append(UInt8(truncatingIfNeeded: k < 8 ? lo >> (8 * k) : hi >> (8 * (k - 8)))) }
+        let n = isLong ? 24 : Int(d >> 56)
+        for k in 0..<n { bytes.append(byte(k)) }
     }
 
-    /// The number of bytes.
-    var count: Int {
-        if let long { return long.utf8.count }
-        return Int(hi >> 56)
+    /// The word as a string; nil for a long word, whose text is the token's (`Tokens.text`).
+    var string: String? {
+        guard !isLong else { return nil }
+        var bytes: [UInt8] = []
+        appendBytes(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The word as a string.
-    var string: String {
-        if let long { return long }
-        let n = Int(hi >> 56)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-            for k in 0..<n { buffer[k] = UInt8(truncatingIfNeeded: k < 8 ? lo >> (8 * k) : hi >> (8 * (k - 8))) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
-        }
-    }
-
-    static func == (a: Word, b: Word) -> Bool {
-        guard a.lo == b.lo, a.hi == b.hi else { return false }
-        guard let x = a.long else { return true }
-        guard let y = b.long else { return false }
-        return x.utf8.elementsEqual(y.utf8)
-    }
+    static func == (x: Word, y: Word) -> Bool { x.a == y.a && x.b == y.b && x.c == y.c && x.d == y.d }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(lo)
-        hasher.combine(hi)
+        hasher.combine(a)
+        hasher.combine(b)
+        hasher.combine(c)
+        hasher.combine(d)
     }
 
-    /// A cheap mix of the packed bytes for `WordTable` (long words collide on their first 15
-    /// bytes only, and equality tells them apart).
+    /// A cheap mix of the packed bytes for `WordTable`.
     @inline(__always) var code: UInt64 {
-        var h = (lo ^ (hi &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ (c &* 0xC2B2_AE3D_27D4_EB4F) ^ d) &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 31
         return h
     }
 
-    var description: String { string }
+    var description: String { string ?? "(long word)" }
 
     /// Whether the word starts with the bytes of `p`.
-    func hasPrefix(_ p: String) -> Bool { string.utf8.starts(with: p.utf8) }
+    func hasPrefix(_ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard n <= min(count, Word.maxPacked) else { return false }
+        for k in 0..<n where byte(k) != p.utf8Start[k] { return false }
+        return true
+    }
 }
 
 /// A hash table from words to values, open addressing on `Word.code`: looking a token up costs a
 /// multiplication and a comparison or two. `Dictionary` hashes every key with SipHash, which was
 /// the largest single cost of phrase matching.
 struct WordTable<Value: Sendable>: Sendable {
-    // The keys as their packed integers, in parallel arrays: a probe compares two integers.
-    // `his[i] == 0` marks an empty slot (no word has length 0).
-    private var los: [UInt64]
-    private var his: [UInt64]
-    private var longs: [String?]
+    /// The keys; a slot whose `d` is 0 is empty (no word has length 0).
+    private var keys: [Word]
     private var values: [Value?]
     private var mask: Int
     private(set) var count = 0
@@ -143,9 +166,7 @@ struct WordTable<Value: Sendable>: Sendable {
     init(minimumCapacity: Int = 8) {
         var size = 8
         while size < minimumCapacity * 2 { size *= 2 }
-        los = Array(repeating: 0, count: size)
-        his = Array(repeating: 0, count: size)
-        longs = Array(repeating: nil, count: size)
+        keys = Array(repeating: Word(empty: ()), count: size)
         values = Array(repeating: nil, count: size)
         mask = size - 1
     }
@@ -154,9 +175,8 @@ struct WordTable<Value: Sendable>: Sendable {
     @inline(__always) private func slot(of word: Word) -> Int {
         var i = Int(truncatingIfNeeded: word.code) & mask
         while true {
-            let h = his[i]
-            if h == 0 { return i }
-            if h == word.hi, los[i] == word.lo, h >> 56 != 0xFF || longs[i] == word.long { return i }
+            let k = keys[i]
+            if k.d == 0 || k == word { return i }
             i = (i + 1) & mask
         }
     }
@@ -165,16 +185,14 @@ struct WordTable<Value: Sendable>: Sendable {
 
     /// Sets the value of `word` (tables only grow: the lexicons are built once).
     mutating func set(_ word: Word, _ value: Value) {
-        precondition(word.hi != 0, "the empty word has no slot")
+        precondition(word.d != 0, "the empty word has no slot")
         var i = slot(of: word)
-        if his[i] == 0 {
-            if (count + 1) * 2 > his.count {
+        if keys[i].d == 0 {
+            if (count + 1) * 2 > keys.count {
                 grow()
                 i = slot(of: word)
             }
-            los[i] = word.lo
-            his[i] = word.hi
-            longs[i] = word.long
+            keys[i] = word
             count += 1
         }
         values[i] = value
@@ -182,16 +200,19 @@ struct WordTable<Value: Sendable>: Sendable {
 
     private mutating func grow() {
         let old = entries
-        self = WordTable(minimumCapacity: his.count)
+        self = WordTable(minimumCapacity: keys.count)
         for (k, v) in old { set(k, v) }
     }
 
     /// Every key with its value, in no particular order.
     var entries: [(key: Word, value: Value)] {
-        his.indices.compactMap { i in
-            his[i] == 0 ? nil : (Word(lo: los[i], hi: his[i], long: longs[i]), values[i]!)
-        }
+        keys.indices.compactMap { i in keys[i].d == 0 ? nil : (keys[i], values[i]!) }
     }
+}
+
+extension Word {
+    /// The empty word, which marks a free slot of a `WordTable`.
+    fileprivate init(empty: ()) { (a, b, c, d) = (0, 0, 0, 0) }
 }
 
 /// A set of words backed by a `WordTable`.
@@ -230,6 +251,8 @@ struct Token: Sendable {
     let end: Int
     /// Lower-cased, diacritics kept.
     let lower: Word
+    /// The `PhraseSet.flag`s of the lexicons that have a phrase starting with this word.
+    let starts: UInt16
 
     var isWord: Bool { kind == .word }
     var isPunct: Bool { kind == .punct }
@@ -264,6 +287,7 @@ struct Tokens: Sendable {
         items.reserveCapacity(source.utf8.count / 5)
         let u = source.utf8
         let count = u.count
+        let firstWords = Lexicon.firstWords
         // Work on the bytes: decoding scalars by hand is several times faster than the scalar view.
         u.withContiguousStorageIfAvailable { bytes in
             @inline(__always) func scalar(at i: Int) -> (UInt32, Int) {
@@ -340,13 +364,14 @@ struct Tokens: Sendable {
                     items.append(
                         Token(
                             kind: allDigits ? .number : .word, isCapitalized: Tokens.isUpper(v), start: i, end: j,
-                            lower: lower))
+                            lower: lower, starts: firstWords[lower] ?? 0))
                     i = j
                 } else {
+                    let lower = Word(bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
                     items.append(
                         Token(
-                            kind: .punct, isCapitalized: false, start: i, end: i + w,
-                            lower: Word(bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))))
+                            kind: .punct, isCapitalized: false, start: i, end: i + w, lower: lower,
+                            starts: firstWords[lower] ?? 0))
                     i += w
                 }
             }
@@ -474,7 +499,7 @@ struct Tokens: Sendable {
 
     /// The longest phrase of `lexicon` starting at token `i`; returns the index after it.
     func longestMatch(_ lexicon: PhraseSet, at i: Int) -> Int? {
-        guard i < items.count, let candidates = lexicon.byFirst[items[i].lower] else { return nil }
+        guard i < items.count, items[i].starts & lexicon.flag != 0, let candidates = lexicon.byFirst[items[i].lower] else { return nil }
         for phrase in candidates {  // sorted longest first
             if let e = match(phrase, at: i) { return e }
         }
@@ -496,8 +521,11 @@ struct Tokens: Sendable {
 /// A set of lower-cased phrases indexed by their first word, for `Tokens.longestMatch`.
 struct PhraseSet: Sendable {
     let byFirst: WordTable<[[Word]]>
+    /// The set's bit in `Token.starts` (one per set of `Lexicon.phraseSets`).
+    let flag: UInt16
 
-    init(_ phrases: [String]) {
+    init(_ phrases: [String], flag: UInt16) {
+        self.flag = flag
         var map = WordTable<[[Word]]>(minimumCapacity: phrases.count)
         for p in phrases {
             let words = p.lowercased().split(separator: " ").map { Word($0) }
