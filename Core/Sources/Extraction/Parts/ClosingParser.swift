@@ -20,6 +20,9 @@ enum ClosingParser {
         "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG",
     ]
 
+    /// The titles with a space before them, as they end an authority line.
+    static let spacedPositions = positions.map { " " + $0 }
+
     /// Reads the lines from "Nơi nhận" to the end of the signature.
     static func parse(_ lines: ArraySlice<SourceLine>) -> Result {
         var recipientLines: [String] = []
@@ -28,8 +31,8 @@ enum ClosingParser {
         for line in lines {
             if let cells = line.cells {
                 for cell in cells {
-                    let joined = cell.joined(separator: "\n")
-                    if joined.range(of: "Nơi nhận") != nil {
+                    // (A match cannot span two lines: the cell's lines joined by "\n" were searched.)
+                    if cell.contains(where: { UTF8Text.contains($0, "Nơi nhận") }) {
                         recipientLines.append(contentsOf: splitRecipientCell(cell))
                     } else {
                         signatureLines.append(contentsOf: cell.filter { !$0.isEmpty })
@@ -40,7 +43,7 @@ enum ClosingParser {
             if line.isBlank { continue }
             var cols = line.columns
             if cols.isEmpty { continue }
-            if cols[0].hasPrefix("Nơi nhận") {
+            if UTF8Text.hasPrefix(cols[0], "Nơi nhận") {
                 inRecipients = true
                 let after = cols[0].dropFirst("Nơi nhận".count).drop(while: { $0 == ":" || $0 == " " })
                 if !after.isEmpty { recipientLines.append(contentsOf: splitRecipientCell([String(after)])) }
@@ -55,10 +58,10 @@ enum ClosingParser {
                 continue
             }
             let text = cols.joined(separator: " ")
-            let isItem = text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("•")
+            let isItem = UTF8Text.hasPrefix(text, "-") || UTF8Text.hasPrefix(text, "+") || UTF8Text.hasPrefix(text, "•")
             if inRecipients && (isItem || (line.indent < 8 && !looksLikeSignature(text) && continuesRecipient(recipientLines, text))) {
                 recipientLines.append(text)
-            } else if inRecipients && text.hasSuffix(":") && !looksLikeSignature(text) {
+            } else if inRecipients && UTF8Text.hasSuffix(text, ":") && !looksLikeSignature(text) {
                 // "Bản điện tử:" opens a second list.
                 continue
             } else {
@@ -73,19 +76,20 @@ enum ClosingParser {
 
     static func continuesRecipient(_ previous: [String], _ text: String) -> Bool {
         guard let last = previous.last else { return false }
-        let trimmed = last.trimmingCharacters(in: .whitespaces)
-        return !(trimmed.hasSuffix(";") || trimmed.hasSuffix(".") || trimmed.hasSuffix(":")) || text.first?.isLowercase == true
+        let trimmed = UTF8Text.trimmingWhitespaces(last)
+        return !(UTF8Text.hasSuffix(trimmed, ";") || UTF8Text.hasSuffix(trimmed, ".") || UTF8Text.hasSuffix(trimmed, ":"))
+            || text.first?.isLowercase == true
     }
 
     static func looksLikeSignature(_ text: String) -> Bool {
-        authorityPrefixes.contains(where: { text.hasPrefix($0) }) || VietnameseText.isAllCaps(text)
+        authorityPrefixes.contains(where: { UTF8Text.hasPrefix(text, $0) }) || VietnameseText.isAllCaps(text)
     }
 
     /// "*Nơi nhận:* - Bộ trưởng (để báo cáo); - Các Thứ trưởng; …" in one cell.
     static func splitRecipientCell(_ cell: [String]) -> [String] {
         var out: [String] = []
         for var part in cell {
-            if let r = part.range(of: "Nơi nhận") {
+            if UTF8Text.contains(part, "Nơi nhận"), let r = part.range(of: "Nơi nhận") {
                 part = String(part[r.upperBound...].drop(while: { $0 == ":" || $0 == " " }))
             }
             if part.isEmpty { continue }
@@ -96,9 +100,9 @@ enum ClosingParser {
             var i = 0
             while i < chars.count {
                 if chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " ",
-                    current.trimmingCharacters(in: .whitespaces).isEmpty || current.trimmingCharacters(in: .whitespaces).hasSuffix(";")
+                    UTF8Text.trimmingWhitespaces(current).isEmpty || UTF8Text.hasSuffix(UTF8Text.trimmingWhitespaces(current), ";")
                 {
-                    if !current.trimmingCharacters(in: .whitespaces).isEmpty { pieces.append(current) }
+                    if !UTF8Text.trimmingWhitespaces(current).isEmpty { pieces.append(current) }
                     current = "- "
                     i += 2
                     continue
@@ -106,7 +110,7 @@ enum ClosingParser {
                 current.append(chars[i])
                 i += 1
             }
-            if !current.trimmingCharacters(in: .whitespaces).isEmpty { pieces.append(current) }
+            if !UTF8Text.trimmingWhitespaces(current).isEmpty { pieces.append(current) }
             out.append(contentsOf: pieces)
         }
         return out
@@ -119,10 +123,10 @@ enum ClosingParser {
         // Join wrapped lines to their item.
         var items: [String] = []
         for line in lines {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = UTF8Text.trimmingWhitespaces(line)
             if t.isEmpty { continue }
-            if t.hasPrefix("-") || t.hasPrefix("+") || t.hasPrefix("•") || items.isEmpty {
-                items.append(t)
+            if UTF8Text.hasPrefix(t, "-") || UTF8Text.hasPrefix(t, "+") || UTF8Text.hasPrefix(t, "•") || items.isEmpty {
+                items.append(String(t))
             } else {
                 items[items.count - 1] += " " + t
             }
@@ -131,14 +135,14 @@ enum ClosingParser {
         for item in items {
             var t = Substring(item)
             while let f = t.first, "-+• ".contains(f) { t = t.dropFirst() }
-            for piece in t.split(separator: ";") {
+            for piece in UTF8Text.split(t, 0x3B) {  // ";"
                 var p = VietnameseText.collapseSpaces(piece)
                 while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
-                if !p.hasPrefix("Lưu"), p.hasSuffix(")"), let open = p.lastIndex(of: "(") {
+                if !UTF8Text.hasPrefix(p, "Lưu"), UTF8Text.hasSuffix(p, ")"), let open = p.lastIndex(of: "(") {
                     p = VietnameseText.collapseSpaces(p[..<open])
                 }
                 while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
-                if !p.isEmpty && !p.hasSuffix(":") { out.append(p) }
+                if !p.isEmpty && !UTF8Text.hasSuffix(p, ":") { out.append(p) }
             }
         }
         return out
@@ -153,7 +157,7 @@ enum ClosingParser {
             let line = VietnameseText.collapseSpaces(raw)
             if line.isEmpty { continue }
             if name != nil { break }
-            if line.hasPrefix("PHỤ LỤC") || line.hasPrefix("Phụ lục") { break }
+            if UTF8Text.hasPrefix(line, "PHỤ LỤC") || UTF8Text.hasPrefix(line, "Phụ lục") { break }
             if let (auth, rest) = authorityLine(line) {
                 authority.append(auth)
                 if let rest { (position, name) = splitTitleAndName(rest, position: position) }
@@ -181,7 +185,7 @@ enum ClosingParser {
     /// "TL.GIÁM ĐỐC" → "TL. GIÁM ĐỐC"; "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành" → the authority
     /// "KT. BỘ TRƯỞNG" and the rest.
     static func authorityLine(_ line: String) -> (String, String?)? {
-        guard let prefix = authorityPrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
+        guard let prefix = authorityPrefixes.first(where: { UTF8Text.hasPrefix(line, $0) }) else { return nil }
         var head = prefix.trimmingCharacters(in: .whitespaces)
         if !head.hasSuffix(".") { head += "." }
         let body = VietnameseText.collapseSpaces(line.dropFirst(prefix.count))
@@ -193,7 +197,7 @@ enum ClosingParser {
         let caps = words[0..<capsEnd].joined(separator: " ")
         let rest = words[capsEnd...].joined(separator: " ")
         // Does the capital run end with a known title, leaving an authority before it?
-        for pos in positions where caps.hasSuffix(" " + pos) && caps.count > pos.count + 1 {
+        for (pos, spaced) in zip(positions, spacedPositions) where UTF8Text.hasSuffix(caps, spaced) && caps.count > pos.count + 1 {
             let auth = String(caps.dropLast(pos.count + 1))
             return (head + " " + auth, pos + (rest.isEmpty ? "" : " " + rest))
         }

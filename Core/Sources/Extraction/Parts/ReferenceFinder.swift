@@ -22,47 +22,138 @@ enum ReferenceFinder {
     /// The words of `text` that start with a digit and hold a "/" or "-": the only candidates.
     static func numberedWords(_ text: String) -> [Substring] {
         var out: [Substring] = []
-        let u = text.utf8
-        @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-        }
-        var i = u.startIndex
-        var prevWord = false
-        while i < u.endIndex {
-            let b = u[i]
-            guard b >= 0x30 && b <= 0x39, !prevWord else {
-                prevWord = isWordByte(b)
-                i = u.index(after: i)
-                continue
+        let found: Void? = text.utf8.withContiguousStorageIfAvailable { u in
+            @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
             }
-            var j = u.index(after: i)
-            var joined = false
-            while j < u.endIndex {
-                let c = u[j]
-                if isWordByte(c) {
-                    j = u.index(after: j)
+            // On the buffer: walking `String.UTF8View` indices cost ten times more.
+            let n = u.count
+            var i = 0
+            var prevWord = false
+            while i < n {
+                let b = u[i]
+                guard b >= 0x30 && b <= 0x39, !prevWord else {
+                    prevWord = isWordByte(b)
+                    i += 1
                     continue
                 }
-                if c == 0x2F || c == 0x2D || c == 0x26 {
-                    let n = u.index(after: j)
-                    if n < u.endIndex, isWordByte(u[n]) {
-                        joined = true
-                        j = n
+                var j = i + 1
+                var joined = false
+                while j < n {
+                    let c = u[j]
+                    if isWordByte(c) {
+                        j += 1
                         continue
                     }
+                    if c == 0x2F || c == 0x2D || c == 0x26, j + 1 < n, isWordByte(u[j + 1]) {
+                        joined = true
+                        j += 1
+                        continue
+                    }
+                    break
                 }
-                break
+                if joined {
+                    let v = text.utf8
+                    out.append(text[v.index(v.startIndex, offsetBy: i)..<v.index(v.startIndex, offsetBy: j)])
+                }
+                prevWord = true
+                i = j
             }
-            if joined { out.append(text[i..<j]) }
-            prevWord = true
-            i = j
         }
+        if found == nil { return numberedWords(String(decoding: Array(text.utf8), as: UTF8.self)) }
         return out
     }
 
     /// The reference a token spells, if any: a number, an optional "/year", then a symbol of
     /// letter groups (at least two capitals) joined by "-" or "/".
     static func reference(_ token: Substring) -> String? {
+        let read: Read? = token.utf8.withContiguousStorageIfAvailable { reference(bytes: $0) }
+        switch read ?? .unsure {
+        case .noReference: return nil
+        case .reference(let n): return String(token[..<token.utf8.index(token.startIndex, offsetBy: n)])
+        case .unsure: return referenceByCharacters(token)
+        }
+    }
+
+    private enum Read {
+        case noReference
+        /// The reference is the first `n` bytes.
+        case reference(Int)
+        /// The token has scalars that may join into one `Character`.
+        case unsure
+    }
+
+    /// `reference` on the bytes. When every scalar of the token is of the scripts the genre
+    /// uses, each is a `Character` of its own (`UTF8Text.isSeparate`), so the `Character` tests
+    /// are scalar tests; otherwise `.unsure`.
+    private static func reference(bytes u: UnsafeBufferPointer<UInt8>) -> Read {
+        var k = 0
+        while k < u.count {
+            if u[k] < 0x80 {
+                if u[k] == 0x0D && k + 1 < u.count && u[k + 1] == 0x0A { return .unsure }
+                k += 1
+                continue
+            }
+            let (v, w) = UTF8Text.scalar(u, k)
+            guard UTF8Text.isSeparate(v) else { return .unsure }
+            k += w
+        }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        // Trailing ".", "-", "/" are not part of it.
+        var n = u.count
+        while n > 0, u[n - 1] == 0x2E || u[n - 1] == 0x2D || u[n - 1] == 0x2F { n -= 1 }
+        k = 0
+        while k < n, isDigit(u[k]) { k += 1 }
+        guard k > 0, k <= 6, k < n, u[k] == 0x2F || u[k] == 0x2D else { return .noReference }
+        k += 1
+        // Optional year: "/2016/".
+        var year = k
+        while year < n, isDigit(u[year]) { year += 1 }
+        if year - k == 4 {
+            guard year < n, u[year] == 0x2F || u[year] == 0x2D else { return .noReference }
+            k = year + 1
+        } else if year > k {
+            return .noReference
+        }
+        // The symbol: groups that start with a letter ("QĐ-UBND", "QH15", not "IV/2022"), with
+        // two capitals at least; letters, digits and "&" in between.
+        var capitals = 0
+        var groupStart = true
+        var first = true
+        while k < n {
+            let (v, w) = UTF8Text.scalar(u, k)
+            k += w
+            let letter: Bool
+            let number: Bool
+            let upper: Bool
+            if v < 0x80 {
+                upper = v >= 0x41 && v <= 0x5A
+                letter = upper || (v >= 0x61 && v <= 0x7A)
+                number = v >= 0x30 && v <= 0x39
+            } else {
+                let p = Unicode.Scalar(v)!.properties
+                letter = p.isAlphabetic
+                number = p.numericType != nil
+                // A cased scalar that is not upper case may still equal its own upper case.
+                upper = p.isUppercase || (p.isCased && Character(Unicode.Scalar(v)!).isUppercase)
+            }
+            if first && !letter { return .noReference }
+            first = false
+            if v == 0x2D || v == 0x2F {
+                groupStart = true
+                continue
+            }
+            guard letter || number || v == 0x26 else { return .noReference }
+            if groupStart && !letter { return .noReference }
+            if upper { capitals += 1 }
+            groupStart = false
+        }
+        guard !first else { return .noReference }
+        return capitals >= 2 ? .reference(n) : .noReference
+    }
+
+    /// `reference` by `Character`s, for tokens with combining marks or other scripts.
+    static func referenceByCharacters(_ token: Substring) -> String? {
         var s = token
         while let l = s.last, l == "." || l == "-" || l == "/" { s = s.dropLast() }
         let digits = s.prefix(while: \.isASCIIDigit)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of the notice after the markup of Word-to-Markdown and PDF-to-text conversions is
 /// removed: emphasis, heading marks, escapes, table pipes.
 struct SourceLine: Sendable {
@@ -545,6 +547,106 @@ enum UTF8Text {
             if !isSeparate(scalar(u, p).0) { return false }
         }
         return true
+    }
+
+    /// `s.hasPrefix(p)`: the bytes (both NFC, so byte equality is canonical equality), then a
+    /// `Character` boundary after them, asked of the string itself when unsure.
+    static func hasPrefix(_ s: some StringProtocol, _ p: String) -> Bool {
+        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+            let n = p.utf8.count
+            guard n <= u.count, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[0..<n])) else { return false }
+            return isBoundary(u, n) ? true : nil
+        }
+        return (sure ?? nil) ?? s.hasPrefix(p)
+    }
+
+    /// `s.hasSuffix(p)`, as `hasPrefix`.
+    static func hasSuffix(_ s: some StringProtocol, _ p: String) -> Bool {
+        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+            let n = p.utf8.count
+            guard n <= u.count, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[(u.count - n)...])) else {
+                return false
+            }
+            return isBoundary(u, u.count - n) ? true : nil
+        }
+        return (sure ?? nil) ?? s.hasSuffix(p)
+    }
+
+    /// Whether Foundation's `s.range(of: p)` finds `p` (a match of whole `Character`s): a byte
+    /// search, with Foundation asked when a match is not surely cut at `Character` boundaries.
+    static func contains(_ s: String, _ p: String) -> Bool {
+        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+            let n = p.utf8.count
+            guard let first = p.utf8.first else { return nil }
+            var i = 0
+            while i + n <= u.count {
+                if u[i] == first, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[i..<(i + n)])) {
+                    return isBoundary(u, i) && isBoundary(u, i + n) ? true : nil
+                }
+                i += 1
+            }
+            return false
+        }
+        return (sure ?? nil) ?? (s.range(of: p) != nil)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)` without a copy: Foundation trims the scalars of
+    /// category Zs, the tab and U+200B at both ends.
+    static func trimmingWhitespaces(_ s: String) -> Substring {
+        func width(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+            switch u[i] {
+            case 0x20, 0x09: return 1
+            case 0xC2: return i + 1 < u.count && u[i + 1] == 0xA0 ? 2 : 0
+            case 0xE1: return i + 2 < u.count && u[i + 1] == 0x9A && u[i + 2] == 0x80 ? 3 : 0
+            case 0xE2:
+                guard i + 2 < u.count else { return 0 }
+                let (b1, b2) = (u[i + 1], u[i + 2])
+                return b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F ? 3 : 0
+            case 0xE3: return i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x80 ? 3 : 0
+            default: return 0
+            }
+        }
+        let range: (Int, Int)? = s.utf8.withContiguousStorageIfAvailable { u in
+            var lo = 0
+            var hi = u.count
+            while lo < hi {
+                let w = width(u, lo)
+                if w == 0 { break }
+                lo += w
+            }
+            while hi > lo {
+                var p = hi - 1
+                while p > lo, u[p] & 0xC0 == 0x80 { p -= 1 }
+                guard width(u, p) == hi - p else { break }
+                hi = p
+            }
+            return (lo, hi)
+        }
+        guard let (lo, hi) = range else { return Substring(s.trimmingCharacters(in: .whitespaces)) }
+        let v = s.utf8
+        return s[v.index(v.startIndex, offsetBy: lo)..<v.index(v.startIndex, offsetBy: hi)]
+    }
+
+    /// `s.split(separator: Character(c))` for an ASCII `c`, on the bytes when every `c` is surely
+    /// a `Character` of its own.
+    static func split(_ s: Substring, _ c: UInt8) -> [Substring] {
+        let cuts: [Int]? = s.utf8.withContiguousStorageIfAvailable { u in
+            var cuts: [Int] = []
+            for i in 0..<u.count where u[i] == c {
+                guard isBoundary(u, i), isBoundary(u, i + 1) else { return nil }
+                cuts.append(i)
+            }
+            return cuts
+        } ?? nil
+        guard let cuts else { return s.split(separator: Character(Unicode.Scalar(c))) }
+        var parts: [Substring] = []
+        let v = s.utf8
+        var start = 0
+        for cut in cuts + [v.count] {
+            if cut > start { parts.append(s[v.index(s.startIndex, offsetBy: start)..<v.index(s.startIndex, offsetBy: cut)]) }
+            start = cut + 1
+        }
+        return parts
     }
 
     /// Scalars that never join a neighbour into one `Character`.
