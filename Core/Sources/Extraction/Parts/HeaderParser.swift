@@ -66,15 +66,15 @@ struct HeaderParser {
         } else {
             // A letter: "V/v …" under the number makes it a công văn.
             for i in 0..<limit {
-                let t = lines[i].columns.first(where: { $0.hasPrefix("V/v") || $0.hasPrefix("V/V") })
-                    ?? (lines[i].text.hasPrefix("V/v") ? lines[i].text : nil)
+                let t = lines[i].columns.first(where: { UTF8Text.hasPrefix($0, "V/v") || UTF8Text.hasPrefix($0, "V/V") })
+                    ?? (UTF8Text.hasPrefix(lines[i].text, "V/v") ? lines[i].text : nil)
                 if let t {
                     result.kind = "cong-van"
                     var title = VietnameseText.collapseSpaces(t.dropFirst(3))
                     headerEnd = i + 1
                     // The summary may wrap: "V/v triển khai …\nkế hoạch hoạt động năm 2025".
                     while headerEnd < lines.count, let f = lines[headerEnd].columns.first?.first, f.isLowercase,
-                        lines[headerEnd].columns.first.map({ !$0.hasPrefix("ngày") }) ?? false
+                        lines[headerEnd].columns.first.map({ !UTF8Text.hasPrefix($0, "ngày") }) ?? false
                     {
                         title += " " + lines[headerEnd].columns[0]
                         headerEnd += 1
@@ -96,8 +96,8 @@ struct HeaderParser {
                 // Columns split "Số:   2851 /TB-SCT" and "ngày      tháng 4" at their blanks: join
                 // a column that stops short with the next one.
                 for (k, col) in line.columns.enumerated() where k + 1 < line.columns.count {
-                    if col.hasSuffix("Số:") || col.hasSuffix("SỐ:") || col.hasSuffix("ngày") || col.hasSuffix("tháng")
-                        || col.hasSuffix("Số") || col.hasSuffix("năm")
+                    if UTF8Text.hasSuffix(col, "Số:") || UTF8Text.hasSuffix(col, "SỐ:") || UTF8Text.hasSuffix(col, "ngày")
+                        || UTF8Text.hasSuffix(col, "tháng") || UTF8Text.hasSuffix(col, "Số") || UTF8Text.hasSuffix(col, "năm")
                     {
                         pieces.append(col + " " + line.columns[k + 1 ..< min(line.columns.count, k + 3)].joined(separator: " "))
                     }
@@ -111,7 +111,7 @@ struct HeaderParser {
 
     /// Whether `text` starts with a kind word written in capitals; returns the kind and the rest.
     static func kindWord(_ text: String) -> (String, String)? {
-        for (words, kind) in kinds where text.hasPrefix(words) {
+        for (words, kind) in kinds where UTF8Text.hasPrefix(text, words) {
             let rest = text.dropFirst(words.count)
             if let f = rest.first, f.isLetter { continue }
             let title = VietnameseText.collapseSpaces(rest.drop(while: { $0 == ":" || $0 == " " }))
@@ -121,8 +121,8 @@ struct HeaderParser {
     }
 
     static func opensBody(_ text: String) -> Bool {
-        text.hasPrefix("Ngày ") || text.hasPrefix("Căn cứ") || text.hasPrefix("Thực hiện")
-            || text.hasPrefix("Sau khi")
+        UTF8Text.hasPrefix(text, "Ngày ") || UTF8Text.hasPrefix(text, "Căn cứ") || UTF8Text.hasPrefix(text, "Thực hiện")
+            || UTF8Text.hasPrefix(text, "Sau khi")
     }
 
     /// "Số: 709 /SKHCN-VP" → ("709", "SKHCN-VP"); "Số: /TB-SKHCN" → (nil, "TB-SKHCN");
@@ -131,7 +131,7 @@ struct HeaderParser {
         for requireColon in [true, false] {
             for piece in pieces {
                 var search = piece[...]
-                while let r = search.range(of: "Số") ?? search.range(of: "SỐ") {
+                while let r = UTF8Text.range(of: "Số", in: search) ?? UTF8Text.range(of: "SỐ", in: search) {
                     // "Số" must start a word.
                     if r.lowerBound > piece.startIndex, piece[piece.index(before: r.lowerBound)].isLetter {
                         search = search[r.upperBound...]
@@ -162,7 +162,7 @@ struct HeaderParser {
                     rest = rest.dropFirst().drop(while: { $0 == " " })
                     let symbol = rest.prefix(while: { $0.isLetter || $0.isNumber || "-/&.".contains($0) })
                     var sym = String(symbol)
-                    while sym.hasSuffix(".") || sym.hasSuffix("-") || sym.hasSuffix("/") { sym.removeLast() }
+                    while UTF8Text.hasSuffix(sym, ".") || UTF8Text.hasSuffix(sym, "-") || UTF8Text.hasSuffix(sym, "/") { sym.removeLast() }
                     guard !sym.isEmpty, sym.contains(where: \.isUppercase) else {
                         search = rest
                         continue
@@ -178,7 +178,8 @@ struct HeaderParser {
     /// (and month) give "2020-05" ("2020").
     static func placeAndDate(_ pieces: [String]) -> (String?, String?) {
         for piece in pieces {
-            guard let r = piece.range(of: ", ngày") ?? piece.range(of: ",ngày") ?? piece.range(of: " ngày ")
+            guard let r = UTF8Text.range(of: ", ngày", in: piece[...]) ?? UTF8Text.range(of: ",ngày", in: piece[...])
+                ?? UTF8Text.range(of: " ngày ", in: piece[...])
             else { continue }
             let tokens = Tokens(String(piece[r.lowerBound...]))
             guard let date = DateWords.longDate(tokens, from: 0) else { continue }

@@ -572,23 +572,30 @@ enum UTF8Text {
         return (sure ?? nil) ?? s.hasSuffix(p)
     }
 
-    /// Whether Foundation's `s.range(of: p)` finds `p` (a match of whole `Character`s): a byte
-    /// search, with Foundation asked when a match is not surely cut at `Character` boundaries.
-    static func contains(_ s: String, _ p: String) -> Bool {
-        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+    /// Foundation's `s.range(of: p)` (the first match of whole `Character`s): a byte search,
+    /// with Foundation asked when the first match is not surely cut at `Character` boundaries.
+    static func range(of p: String, in s: Substring) -> Range<String.Index>? {
+        let found: (Int, Bool)?? = s.utf8.withContiguousStorageIfAvailable { u in
             let n = p.utf8.count
             guard let first = p.utf8.first else { return nil }
             var i = 0
             while i + n <= u.count {
                 if u[i] == first, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[i..<(i + n)])) {
-                    return isBoundary(u, i) && isBoundary(u, i + n) ? true : nil
+                    return (i, isBoundary(u, i) && isBoundary(u, i + n))
                 }
                 i += 1
             }
-            return false
+            return nil
         }
-        return (sure ?? nil) ?? (s.range(of: p) != nil)
+        guard let found else { return s.range(of: p) }
+        guard let (i, sure) = found else { return nil }
+        guard sure else { return s.range(of: p) }
+        let lower = s.utf8.index(s.startIndex, offsetBy: i)
+        return lower..<s.utf8.index(lower, offsetBy: p.utf8.count)
     }
+
+    /// Whether Foundation's `s.range(of: p)` finds `p`.
+    static func contains(_ s: String, _ p: String) -> Bool { range(of: p, in: s[...]) != nil }
 
     /// `s.trimmingCharacters(in: .whitespaces)` without a copy: Foundation trims the scalars of
     /// category Zs, the tab and U+200B at both ends.
