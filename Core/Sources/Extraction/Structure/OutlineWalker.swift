@@ -138,7 +138,7 @@ struct OutlineWalker {
     /// Lines that complete the item above: its lead or coordinators on a line of their own, or a
     /// sentence that only states its deadline ("Thời gian tổ chức trong tháng 10/2024.").
     static func isItemDetail(_ text: String) -> Bool {
-        let folded = VietnameseText.fold(text.prefix(40))
+        let folded = VietnameseText.fold(VietnameseText.characterPrefix(text, 40))
         for cue in ["don vi chu tri", "co quan chu tri", "don vi thuc hien", "co quan thuc hien", "don vi phoi hop",
             "co quan phoi hop", "thoi han:", "thoi gian:", "thoi gian thuc hien:", "thoi gian hoan thanh:"]
         where folded.hasPrefix(cue) {
@@ -154,7 +154,7 @@ struct OutlineWalker {
 
     /// "…, cụ thể:", "… nội dung sau:", "… gồm:", but not "… các nhiệm vụ sau:".
     func listsContents(_ text: String) -> Bool {
-        let folded = VietnameseText.fold(text.suffix(60))
+        let folded = VietnameseText.fold(VietnameseText.characterSuffix(text, 60))
         // "… tập trung vào các nhiệm vụ sau:" introduces tasks, not contents.
         if folded.hasSuffix("nhiem vu sau:") || folded.hasSuffix("nhiem vu:") || folded.hasSuffix("nhiem vu sau day:") {
             return false
@@ -181,7 +181,7 @@ struct OutlineWalker {
             if let label = node.block.label { ctx.path = extend(ctx.path, with: label) }
             let tokens = Tokens(text)
             let finder = UnitFinder(tokens)
-            let foldedHeading = VietnameseText.fold(text.prefix(60))
+            let foldedHeading = VietnameseText.fold(VietnameseText.characterPrefix(text, 60))
             if foldedHeading.hasPrefix("to chuc thuc hien") { ctx.organizing = true }
             // "MỤC TIÊU, NHIỆM VỤ …" heads tasks; "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ …" does not.
             let purposeWithTasks = (foldedHeading.hasPrefix("muc tieu") || foldedHeading.hasPrefix("muc dich")
@@ -239,9 +239,9 @@ struct OutlineWalker {
     func introducesItems(_ node: Int, _ nodes: [Node]) -> Bool {
         guard nodes[node].isColonHeading else { return false }
         let text = nodes[node].block.text
-        let folded = VietnameseText.fold(text.suffix(30))
+        let folded = VietnameseText.fold(VietnameseText.characterSuffix(text, 30))
         if folded.hasSuffix("nhu sau:") { return false }
-        return Tokens(String(text.prefix(40))).longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
+        return Tokens(String(VietnameseText.characterPrefix(text, 40))).longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
     }
 
     func startsNonTaskHeading(_ t: Tokens) -> Bool {
@@ -285,7 +285,7 @@ struct OutlineWalker {
         // A section title left without items ("III. TỔ CHỨC THỰC HIỆN"), a signer's name.
         if VietnameseText.isAllCaps(text) || ClosingParser.isPersonName(text) { return nil }
         let foldedText =
-            context.organizing || VietnameseText.containsBytes(text, "lục") ? VietnameseText.fold(text.prefix(200)) : ""
+            context.organizing || VietnameseText.containsBytes(text, "lục") ? VietnameseText.fold(VietnameseText.characterPrefix(text, 200)) : ""
         // "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a pointer, the tasks are in the appendix.
         if VietnameseText.containsBytes(foldedText, "phu luc"),
             foldedText.hasPrefix("cac nhiem vu") || foldedText.hasPrefix("nhiem vu cu the") || foldedText.hasPrefix("chi tiet")
@@ -366,33 +366,25 @@ struct OutlineWalker {
 
     /// Footnote markers glued to words ("khoáng sản1.", "gồm¹") are not part of the text.
     static func removeFootnoteMarks(_ s: String) -> String {
-        // Fast path, on the bytes: no digit right after a lower-case letter and no superscript.
+        // Fast path, on the bytes: no digit right after a letter (ASCII lower case, or any
+        // scalar outside ASCII, which over-counts) and no superscript or subscript (C2 B2, C2 B3,
+        // C2 B9, E2 81 xx, E2 82 xx, which over-counts too).
         var suspect = false
-        var prevLetter = false
         var copy = s
         copy.withUTF8 { u in
-            var i = 0
-            while i < u.count {
-                let b0 = u[i]
-                if b0 < 0x80 {
-                    if prevLetter && b0 >= 0x30 && b0 <= 0x39 {
-                        suspect = true
-                        return
-                    }
-                    prevLetter = b0 >= 0x61 && b0 <= 0x7A
-                    i += 1
-                    continue
-                }
-                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                guard i + w <= u.count else { return }
-                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
-                for k in 1..<w { v = v << 6 | UInt32(u[i + k]) & 0x3F }
-                if v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0x2070 && v <= 0x209F) {
+            var prev: UInt8 = 0x20
+            for (i, b) in u.enumerated() {
+                if b >= 0x30 && b <= 0x39 && (prev >= 0x80 || (prev >= 0x61 && prev <= 0x7A)) {
                     suspect = true
                     return
                 }
-                prevLetter = (v >= 0xDF && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
-                i += w
+                if (b == 0xC2 && i + 1 < u.count && (u[i + 1] == 0xB2 || u[i + 1] == 0xB3 || u[i + 1] == 0xB9))
+                    || (b == 0xE2 && i + 1 < u.count && (u[i + 1] == 0x81 || u[i + 1] == 0x82))
+                {
+                    suspect = true
+                    return
+                }
+                prev = b
             }
         }
         if !suspect { return s }

@@ -364,14 +364,13 @@ struct Tokens: Sendable {
                     items.append(
                         Token(
                             kind: allDigits ? .number : .word, isCapitalized: Tokens.isUpper(v), start: i, end: j,
-                            lower: lower, starts: firstWords[lower] ?? 0))
+                            lower: lower, starts: allDigits ? 0 : firstWords[lower] ?? 0))
                     i = j
                 } else {
                     let lower = Word(bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
                     items.append(
                         Token(
-                            kind: .punct, isCapitalized: false, start: i, end: i + w, lower: lower,
-                            starts: firstWords[lower] ?? 0))
+                            kind: .punct, isCapitalized: false, start: i, end: i + w, lower: lower, starts: 0))
                     i += w
                 }
             }

@@ -90,7 +90,7 @@ public enum VietnameseText {
             var prevSpace = true
             for (i, b) in u.enumerated() {
                 let space = b == 0x20
-                if b == 0x09 || b == 0x0A || b == 0x0D || (space && prevSpace) || (b >= 0xC2 && b <= 0xE3 && isSpace(u, at: i)) {
+                if b == 0x09 || b == 0x0A || b == 0x0D || (space && prevSpace) || (b >= 0xC2 && isSpace(u, at: i)) {
                     needs = true
                     break
                 }
@@ -134,17 +134,21 @@ public enum VietnameseText {
         return copy.withUTF8(run) ?? copy
     }
 
-    /// Whether the scalar at byte `i` (a lead byte) is white space other than ASCII: U+00A0,
-    /// U+1680, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000.
+    /// Whether the scalar at byte `i` (a lead byte) is white space other than ASCII (what
+    /// `Tokens.classify` calls `.space`): U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029,
+    /// U+202F, U+205F, U+3000. On the bytes: this runs for every lead byte of Vietnamese text.
     @inline(__always)
     static func isSpace(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let b0 = u[i]
-        guard b0 == 0xC2 || b0 == 0xE1 || b0 == 0xE2 || b0 == 0xE3 else { return false }
-        let w = b0 == 0xC2 ? 2 : 3
-        guard i + w <= u.count else { return false }
-        var v = UInt32(b0) & (w == 2 ? 0x1F : 0x0F)
-        for k in 1..<w { v = v << 6 | UInt32(u[i + k]) & 0x3F }
-        return Tokens.classify(v) == .space
+        switch u[i] {
+        case 0xC2: return i + 1 < u.count && (u[i + 1] == 0xA0 || u[i + 1] == 0x85)
+        case 0xE1: return i + 2 < u.count && u[i + 1] == 0x9A && u[i + 2] == 0x80
+        case 0xE2:
+            guard i + 2 < u.count else { return false }
+            let (b1, b2) = (u[i + 1], u[i + 2])
+            return b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F
+        case 0xE3: return i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x80
+        default: return false
+        }
     }
 
     /// Maps every precomposed Latin letter with Vietnamese diacritics (both cases) to its base
@@ -175,11 +179,88 @@ public enum VietnameseText {
 
     /// Whether every letter of `word` is upper-case and it has at least one letter.
     public static func isAllCaps(_ word: some StringProtocol) -> Bool {
+        // On the scalars when each is surely a `Character` of its own and of a script whose
+        // letters and capitals are known here; `Character` properties otherwise.
+        let sure: Bool?? = word.utf8.withContiguousStorageIfAvailable { u -> Bool? in
+            var letters = 0
+            var i = 0
+            while i < u.count {
+                guard UTF8Text.isBoundary(u, i) else { return nil }
+                let (v, w) = UTF8Text.scalar(u, i)
+                switch letterCase(v) {
+                case .lower: return false
+                case .upper: letters += 1
+                case .none: break
+                case .unknown: return nil
+                }
+                i += w
+            }
+            return letters > 0
+        }
+        if let sure = sure ?? nil { return sure }
         var letters = 0
         for ch in word where ch.isLetter {
             if !ch.isUppercase { return false }
             letters += 1
         }
         return letters > 0
+    }
+
+    enum LetterCase { case upper, lower, none, unknown }
+
+    /// The case of a scalar as `Character.isLetter`/`isUppercase` see it, for ASCII, Latin-1, the
+    /// Vietnamese letters and general punctuation; `.unknown` for the rest.
+    @inline(__always)
+    static func letterCase(_ v: UInt32) -> LetterCase {
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return .upper }
+            if v >= 0x61 && v <= 0x7A { return .lower }
+            return .none
+        }
+        if v >= 0xC0 && v <= 0xFF {
+            if v == 0xD7 || v == 0xF7 { return .none }
+            return v <= 0xDE ? .upper : .lower
+        }
+        if v >= 0x1EA0 && v <= 0x1EF9 { return v & 1 == 0 ? .upper : .lower }
+        switch v {
+        case 0x102, 0x110, 0x128, 0x168, 0x1A0, 0x1AF: return .upper
+        case 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0: return .lower
+        case 0xA0, 0x2010...0x2027, 0x2030...0x205E: return .none
+        default: return .unknown
+        }
+    }
+
+    /// `s.prefix(n)`: the first `n` scalars when each is surely a `Character` of its own (no
+    /// grapheme breaking), `Character`s otherwise.
+    static func characterPrefix(_ s: String, _ n: Int) -> Substring {
+        let end: Int?? = s.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            var i = 0
+            var count = 0
+            while i < u.count && count < n {
+                guard UTF8Text.isBoundary(u, i) else { return nil }
+                i += UTF8Text.scalar(u, i).1
+                count += 1
+            }
+            return UTF8Text.isBoundary(u, i) ? i : nil
+        }
+        guard let e = end ?? nil else { return s.prefix(n) }
+        return s[..<s.utf8.index(s.startIndex, offsetBy: e)]
+    }
+
+    /// `s.suffix(n)`, as `characterPrefix`.
+    static func characterSuffix(_ s: String, _ n: Int) -> Substring {
+        let start: Int?? = s.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            var i = u.count
+            var count = 0
+            while i > 0 && count < n {
+                guard UTF8Text.isBoundary(u, i) else { return nil }
+                i -= 1
+                while i > 0, u[i] & 0xC0 == 0x80 { i -= 1 }
+                count += 1
+            }
+            return UTF8Text.isBoundary(u, i) ? i : nil
+        }
+        guard let b = start ?? nil else { return s.suffix(n) }
+        return s[s.utf8.index(s.startIndex, offsetBy: b)...]
     }
 }

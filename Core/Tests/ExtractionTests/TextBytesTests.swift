@@ -1,0 +1,98 @@
+import Testing
+
+@testable import Extraction
+
+/// The byte-level text helpers give what the `Character` and scalar code they replace gives, on
+/// random strings mixing Vietnamese with what breaks byte shortcuts: combining marks, joiners,
+/// CR LF, other scripts, white space of every kind, superscripts.
+@Suite struct TextBytesTests {
+    static let alphabet: [String] = [
+        "a", "A", "z", "Đ", "đ", "Ư", "ư", "Ơ", "ơ", "Ă", "ă", "ẫ", "Ẫ", "ệ", "Ệ", "ỹ", "Ỹ", "à", "À", "ß", "×", "ÿ",
+        "1", "9", "0", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{A0}", "\u{2003}", "\u{200B}", "\u{2028}", "\u{3000}",
+        "\u{85}", "\u{1680}", "\u{0301}", "\u{0323}", "\u{200D}", "\u{200C}", "\u{AD}", ",", ".", ":", "(", ")", "“", "”",
+        "–", "…", "¹", "²", "³", "⁴", "₂", "½", "Σ", "σ", "Ж", "ж", "ǅ", "ª", "😀", "🇻🇳", "한", "ᄀ", "ᅡ", "ḁ", "Ḁ",
+    ]
+
+    /// Deterministic pseudo-random strings (SplitMix64), so a failure can be replayed.
+    static func samples(_ count: Int, seed: UInt64 = 0x5EED) -> [String] {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        return (0..<count).map { n in
+            let length = Int(next() % 24)
+            // Half the samples from the Vietnamese part only, where the fast paths run.
+            let pool = n % 2 == 0 ? alphabet : Array(alphabet.prefix(21)) + [" ", ",", "1", "."]
+            return (0..<length).map { _ in pool[Int(next() % UInt64(pool.count))] }.joined()
+        }
+    }
+
+    @Test func isAllCapsAgreesWithCharacters() {
+        for s in Self.samples(4_000) {
+            var letters = 0
+            var caps = true
+            for ch in s where ch.isLetter {
+                if !ch.isUppercase { caps = false }
+                letters += 1
+            }
+            #expect(VietnameseText.isAllCaps(s) == (caps && letters > 0), "\(s.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    @Test func characterPrefixAndSuffixAgreeWithCharacters() {
+        for s in Self.samples(4_000) {
+            for n in [0, 1, 3, 10, 40] {
+                #expect(VietnameseText.characterPrefix(s, n) == s.prefix(n), "\(s.unicodeScalars.map { $0.value }) \(n)")
+                #expect(VietnameseText.characterSuffix(s, n) == s.suffix(n), "\(s.unicodeScalars.map { $0.value }) \(n)")
+            }
+        }
+    }
+
+    @Test func collapseSpacesAgreesWithScalars() {
+        for s in Self.samples(4_000) {
+            var out = ""
+            var pending = false
+            for scalar in s.unicodeScalars {
+                if Tokens.classify(scalar.value) == .space {
+                    pending = !out.isEmpty
+                } else {
+                    if pending { out += " " }
+                    pending = false
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            let got = VietnameseText.collapseSpaces(s)
+            #expect(Array(got.utf8) == Array(out.utf8), "\(s.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    @Test func foldAgreesWithScalars() {
+        for s in Self.samples(2_000) + ["Đôn đốc", "KHẨN TRƯƠNG", "Ủy ban"] {
+            var out = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                if let base = VietnameseText.foldTable[scalar] {
+                    out.append(base)
+                } else if scalar.value < 0x80 {
+                    out.append(Unicode.Scalar(scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 32 : scalar.value)!)
+                } else if !(0x300...0x36F).contains(scalar.value) {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
+            #expect(Array(VietnameseText.fold(s).utf8) == Array(String(out).utf8), "\(s.unicodeScalars.map { $0.value })")
+        }
+        #expect(VietnameseText.fold("Đôn đốc KHẨN TRƯƠNG") == "don doc khan truong")
+    }
+
+    @Test func footnoteMarksLeaveOtherTextAlone() {
+        #expect(OutlineWalker.removeFootnoteMarks("khoáng sản1. Tiếp theo") == "khoáng sản. Tiếp theo")
+        #expect(OutlineWalker.removeFootnoteMarks("gồm¹ các nội dung") == "gồm các nội dung")
+        #expect(OutlineWalker.removeFootnoteMarks("Quốc lộ 4D, Km26, năm 2025") == "Quốc lộ 4D, Km26, năm 2025")
+        for s in Self.samples(2_000) where !s.contains(where: \.isNumber) {
+            #expect(OutlineWalker.removeFootnoteMarks(s) == s)
+        }
+    }
+}
