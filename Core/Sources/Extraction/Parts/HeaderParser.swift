@@ -73,10 +73,10 @@ struct HeaderParser {
                     var title = VietnameseText.collapseSpaces(t.dropFirst(3))
                     headerEnd = i + 1
                     // The summary may wrap: "V/v triển khai …\nkế hoạch hoạt động năm 2025".
-                    while headerEnd < lines.count, let f = lines[headerEnd].columns.first?.first, f.isLowercase,
-                        lines[headerEnd].columns.first.map({ !UTF8Text.hasPrefix($0, "ngày") }) ?? false
+                    while headerEnd < lines.count, let next = lines[headerEnd].columns.first, let f = next.first, f.isLowercase,
+                        !UTF8Text.hasPrefix(next, "ngày")
                     {
-                        title += " " + lines[headerEnd].columns[0]
+                        title += " " + next
                         headerEnd += 1
                     }
                     result.title = title
@@ -92,14 +92,15 @@ struct HeaderParser {
             if let cells = line.cells {
                 for cell in cells { pieces.append(contentsOf: cell) }
             } else {
-                pieces.append(contentsOf: line.columns)
+                let columns = line.columns
+                pieces.append(contentsOf: columns)
                 // Columns split "Số:   2851 /TB-SCT" and "ngày      tháng 4" at their blanks: join
                 // a column that stops short with the next one.
-                for (k, col) in line.columns.enumerated() where k + 1 < line.columns.count {
+                for (k, col) in columns.enumerated() where k + 1 < columns.count {
                     if UTF8Text.hasSuffix(col, "Số:") || UTF8Text.hasSuffix(col, "SỐ:") || UTF8Text.hasSuffix(col, "ngày")
                         || UTF8Text.hasSuffix(col, "tháng") || UTF8Text.hasSuffix(col, "Số") || UTF8Text.hasSuffix(col, "năm")
                     {
-                        pieces.append(col + " " + line.columns[k + 1 ..< min(line.columns.count, k + 3)].joined(separator: " "))
+                        pieces.append(col + " " + columns[k + 1 ..< min(columns.count, k + 3)].joined(separator: " "))
                     }
                 }
             }

@@ -14,12 +14,19 @@ struct SourceLine: Sendable {
     /// Whether the line was a Markdown heading ("## ...").
     let isHeading: Bool
 
+    /// The columns when a run of three or more spaces splits the line; `nil` when the text is
+    /// its only column (most lines: no array is made for them until `columns` is asked).
+    let wideColumns: [String]?
+
     var isBlank: Bool { cells == nil && text.isEmpty }
     var isTableRow: Bool { cells != nil }
 
     /// The line split at runs of three or more spaces: the columns of a PDF `-layout` page
     /// ("Số: 134 /KH-UBND        Lào Cai, ngày 26 tháng 3 năm 2026").
-    let columns: [String]
+    var columns: [String] {
+        if let wideColumns { return wideColumns }
+        return cells == nil && text.isEmpty ? [] : [text]
+    }
 }
 
 enum SourceLines {
@@ -32,16 +39,47 @@ enum SourceLines {
         // is ASCII, so byte tests are exact, and building each line's text in one buffer costs
         // a fraction of appending scalars and `Character` walks.
         let lines = source.utf8.withContiguousStorageIfAvailable { buf in
-            Reader(source: source, buf: buf).lines()
+            byteClasses.withUnsafeBufferPointer { classes in
+                Reader(source: source, buf: buf, classes: classes).lines()
+            }
         }!
         return dropPageNumbers(lines)
     }
+
+    /// What `Reader.line` needs to know of a byte, as bits: one table lookup per byte instead
+    /// of a chain of comparisons (plain text bytes, the most, are 0).
+    enum ByteClass {
+        /// Line feed, form feed: the line ends.
+        static let end: UInt8 = 1
+        /// Space, tab: indentation, gaps between words and columns.
+        static let blank: UInt8 = 2
+        /// "*", "#", "\", "_", "<", and the lead byte of U+00A0: markup to strip.
+        static let markup: UInt8 = 4
+        /// Carriage return and the lead bytes of other white space (C2, E2, E3): spaces may
+        /// need folding (`needsCollapse`).
+        static let special: UInt8 = 8
+    }
+
+    /// The `ByteClass` bits of each byte value.
+    static let byteClasses: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        t[0x0A] = ByteClass.end
+        t[0x0C] = ByteClass.end
+        t[0x20] = ByteClass.blank
+        t[0x09] = ByteClass.blank
+        for b in [0x2A, 0x23, 0x5C, 0x5F, 0x3C] { t[b] = ByteClass.markup }  // * # \ _ <
+        t[0xC2] = ByteClass.markup | ByteClass.special
+        for b in [0x0D, 0xE2, 0xE3] { t[b] = ByteClass.special }
+        return t
+    }()
 
     /// The bytes of the notice and the string they belong to (lines that need no change are
     /// copied from it without decoding them again).
     struct Reader {
         let source: String
         let buf: UnsafeBufferPointer<UInt8>
+        /// `SourceLines.byteClasses`.
+        let classes: UnsafeBufferPointer<UInt8>
 
         /// The lines, split at line feeds and form feeds (page breaks of pdftotext).
         func lines() -> [SourceLine] {
@@ -60,66 +98,83 @@ enum SourceLines {
         /// The line that starts at byte `lo`, `nil` for a table separator row; sets `end` to the
         /// line feed (or form feed, or end of text) that ends it.
         func line(from lo: Int, number: Int, end: inout Int) -> SourceLine? {
+            let n = buf.count
+            var i = lo
+            // Leading spaces and tabs: the indentation (a tab counts as four).
             var indent = 0
-            var markup = false
-            var wideGap = false
-            var run = 0
-            var seenText = false
-            var hi = lo
-            scan: while hi < buf.count {
-                switch buf[hi] {
-                case 0x0A, 0x0C:
-                    break scan
-                case 0x20:
-                    if seenText { run += 1 } else { indent += 1 }
-                    if run >= 3 { wideGap = true }
-                    hi += 1
-                    continue
-                case 0x09:
-                    if seenText { run += 3 } else { indent += 4 }
-                    if run >= 3 { wideGap = true }
-                    hi += 1
-                    continue
-                case 0x2A, 0x23, 0x5C, 0x5F, 0x3C, 0xC2:  // * # \ _ < NBSP
-                    markup = true
-                default:
-                    break
-                }
-                seenText = true
-                run = 0
-                hi += 1
+            while i < n {
+                let c = buf[i]
+                if c == 0x20 { indent += 1 } else if c == 0x09 { indent += 4 } else { break }
+                i += 1
             }
-            end = hi
-            let (a, b) = trim(buf, lo, hi)
+            // One pass to the end of the line: where its text ends (without trailing blanks),
+            // the markup and white space it holds, and its gaps between text (two blanks or a
+            // tab fold to one space, three or more split columns; a tab counts as three).
+            let first = i
+            var last = i
+            var seen: UInt8 = 0
+            var fold = false
+            var wideGap = false
+            while i < n {
+                let c = classes[Int(buf[i])]
+                if c == 0 {
+                    i += 1
+                    last = i
+                    continue
+                }
+                if c == ByteClass.blank {
+                    var run = 0
+                    while i < n {
+                        let b = buf[i]
+                        if b == 0x20 { run += 1 } else if b == 0x09 { run += 3 } else { break }
+                        i += 1
+                    }
+                    // Blanks at the end of the line are trimmed: they neither fold nor split.
+                    if i < n, classes[Int(buf[i])] != ByteClass.end {
+                        if run >= 2 { fold = true }
+                        if run >= 3 { wideGap = true }
+                    }
+                    continue
+                }
+                if c == ByteClass.end { break }
+                seen |= c
+                i += 1
+                last = i
+            }
+            end = i
+            // Other white space at the ends (U+00A0, U+1680, U+2003 …) is trimmed here.
+            let (a, b) = trim(buf, first, last)
             if a < b, buf[a] == 0x7C {  // "|"
                 return tableRow(a, b, number: number, indent: indent)
             }
+            let markup = seen & ByteClass.markup != 0
             let clean: String
             let heading: Bool
             if markup {
                 (clean, heading) = stripMarkup(buf, a, b)
             } else {
-                clean = collapseSpaces(a, b)
+                // Without C2, E2, E3 or CR bytes, only the gaps seen above can need folding.
+                let special = seen & ByteClass.special != 0
+                clean = collapseSpaces(a, b, fold: fold || special)
                 heading = false
             }
-            var columns: [String] = []
+            var columns: [String]?
             if wideGap {
-                for (s, e) in splitColumns(buf, lo, hi) {
-                    let column = markup ? stripMarkup(buf, s, e).text : collapseSpaces(s, e)
-                    if !column.isEmpty { columns.append(column) }
+                columns = []
+                for (s, e) in splitColumns(buf, lo, end) {
+                    let column = markup ? stripMarkup(buf, s, e).text : collapseSpaces(s, e, fold: true)
+                    if !column.isEmpty { columns!.append(column) }
                 }
-            } else if !clean.isEmpty {
-                columns = [clean]
             }
             return SourceLine(
-                number: number, indent: indent, text: clean, cells: nil, isHeading: heading, columns: columns)
+                number: number, indent: indent, text: clean, cells: nil, isHeading: heading, wideColumns: columns)
         }
 
         /// Bytes `lo..<hi` with white space folded (`SourceLines.collapseSpaces`); a copy of the
-        /// source's bytes when there is nothing to fold.
-        func collapseSpaces(_ lo: Int, _ hi: Int) -> String {
+        /// source's bytes when there is nothing to fold (`fold` false tells that this is known).
+        func collapseSpaces(_ lo: Int, _ hi: Int, fold: Bool) -> String {
             guard lo < hi else { return "" }
-            guard needsCollapse(UnsafeBufferPointer(rebasing: buf[lo..<hi])) else {
+            guard fold, needsCollapse(UnsafeBufferPointer(rebasing: buf[lo..<hi])) else {
                 let u = source.utf8
                 return String(source[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)])
             }
@@ -154,7 +209,8 @@ enum SourceLines {
                 }
                 cellLines.append(lines)
             }
-            return SourceLine(number: number, indent: indent, text: flat, cells: cellLines, isHeading: false, columns: [flat])
+            return SourceLine(
+                number: number, indent: indent, text: flat, cells: cellLines, isHeading: false, wideColumns: nil)
         }
     }
 
