@@ -47,12 +47,13 @@ enum SourceLines {
     }
 
     /// What `Reader.line` needs to know of a byte, as bits: one table lookup per byte instead
-    /// of a chain of comparisons (plain text bytes, the most, are 0).
+    /// of a chain of comparisons. Plain text bytes, the most, are 0, and so is the space: spaces
+    /// are counted without a branch, so the words of a line do not break the scan's rhythm.
     enum ByteClass {
         /// Line feed, form feed: the line ends.
         static let end: UInt8 = 1
-        /// Space, tab: indentation, gaps between words and columns.
-        static let blank: UInt8 = 2
+        /// Tab: a gap that folds and splits columns.
+        static let tab: UInt8 = 2
         /// "*", "#", "\", "_", "<", and the lead byte of U+00A0: markup to strip.
         static let markup: UInt8 = 4
         /// Carriage return and the lead bytes of other white space (C2, E2, E3): spaces may
@@ -65,8 +66,7 @@ enum SourceLines {
         var t = [UInt8](repeating: 0, count: 256)
         t[0x0A] = ByteClass.end
         t[0x0C] = ByteClass.end
-        t[0x20] = ByteClass.blank
-        t[0x09] = ByteClass.blank
+        t[0x09] = ByteClass.tab
         for b in [0x2A, 0x23, 0x5C, 0x5F, 0x3C] { t[b] = ByteClass.markup }  // * # \ _ <
         t[0xC2] = ByteClass.markup | ByteClass.special
         for b in [0x0D, 0xE2, 0xE3] { t[b] = ByteClass.special }
@@ -107,42 +107,33 @@ enum SourceLines {
                 if c == 0x20 { indent += 1 } else if c == 0x09 { indent += 4 } else { break }
                 i += 1
             }
-            // One pass to the end of the line: where its text ends (without trailing blanks),
-            // the markup and white space it holds, and its gaps between text (two blanks or a
-            // tab fold to one space, three or more split columns; a tab counts as three).
+            // One pass to the end of the line: the markup and white space it holds, and whether
+            // it has two spaces in a row (which fold to one) or three (which split columns, as a
+            // tab does). Runs at its end count too: folding and splitting trim them anyway.
             let first = i
-            var last = i
             var seen: UInt8 = 0
-            var fold = false
-            var wideGap = false
+            var prev: UInt8 = 0
+            var prev2: UInt8 = 0
+            var pairs: UInt8 = 0
+            var triples: UInt8 = 0
             while i < n {
-                let c = classes[Int(buf[i])]
-                if c == 0 {
-                    i += 1
-                    last = i
-                    continue
+                let b = buf[i]
+                let c = classes[Int(b)]
+                if c != 0 {
+                    if c == ByteClass.end { break }
+                    seen |= c
                 }
-                if c == ByteClass.blank {
-                    var run = 0
-                    while i < n {
-                        let b = buf[i]
-                        if b == 0x20 { run += 1 } else if b == 0x09 { run += 3 } else { break }
-                        i += 1
-                    }
-                    // Blanks at the end of the line are trimmed: they neither fold nor split.
-                    if i < n, classes[Int(buf[i])] != ByteClass.end {
-                        if run >= 2 { fold = true }
-                        if run >= 3 { wideGap = true }
-                    }
-                    continue
-                }
-                if c == ByteClass.end { break }
-                seen |= c
+                let space: UInt8 = b == 0x20 ? 1 : 0
+                pairs |= prev & space
+                triples |= prev2 & prev & space
+                prev2 = prev
+                prev = space
                 i += 1
-                last = i
             }
             end = i
-            // Other white space at the ends (U+00A0, U+1680, U+2003 …) is trimmed here.
+            // Blanks at the end, then other white space at both ends (U+00A0, U+1680 …).
+            var last = i
+            while last > first, buf[last - 1] == 0x20 || buf[last - 1] == 0x09 { last -= 1 }
             let (a, b) = trim(buf, first, last)
             if a < b, buf[a] == 0x7C {  // "|"
                 return tableRow(a, b, number: number, indent: indent)
@@ -153,13 +144,13 @@ enum SourceLines {
             if markup {
                 (clean, heading) = stripMarkup(buf, a, b)
             } else {
-                // Without C2, E2, E3 or CR bytes, only the gaps seen above can need folding.
-                let special = seen & ByteClass.special != 0
-                clean = collapseSpaces(a, b, fold: fold || special)
+                // Without tabs, C2, E2, E3 or CR bytes, only two spaces in a row can need folding.
+                let fold = pairs != 0 || seen & (ByteClass.tab | ByteClass.special) != 0
+                clean = collapseSpaces(a, b, fold: fold)
                 heading = false
             }
             var columns: [String]?
-            if wideGap {
+            if triples != 0 || seen & ByteClass.tab != 0 {
                 columns = []
                 for (s, e) in splitColumns(buf, lo, end) {
                     let column = markup ? stripMarkup(buf, s, e).text : collapseSpaces(s, e, fold: true)
