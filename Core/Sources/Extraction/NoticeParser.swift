@@ -56,7 +56,7 @@ public enum NoticeParser {
             }
             // Only lines that start with N (Nơi nhận) or T, K, Q (TM., KT., TL., TUQ., Q.) can end the body.
             guard let b = line.text.utf8.first, b == 0x4E || b == 0x54 || b == 0x4B || b == 0x51 else { continue }
-            if line.text.hasPrefix("Nơi nhận") || line.columns.first?.hasPrefix("Nơi nhận") == true { return i }
+            if UTF8Text.hasPrefix(line.text, "Nơi nhận") || line.columns.first?.hasPrefix("Nơi nhận") == true { return i }
             // A signature written before "Nơi nhận": "TM. …", "KT. GIÁM ĐỐC", "TL. …" in capitals.
             if let first = line.columns.first, ClosingParser.authorityLine(first) != nil,
                 VietnameseText.isAllCaps(first.filter { $0.isLetter }), first.count < 60
@@ -72,7 +72,7 @@ public enum NoticeParser {
         guard start < lines.count else { return lines.count }
         for i in start..<lines.count where !lines[i].isTableRow {
             let t = lines[i].text
-            if t.hasPrefix("PHỤ LỤC") || t.hasPrefix("Phụ lục") && lines[i].isHeading { return i }
+            if UTF8Text.hasPrefix(t, "PHỤ LỤC") || UTF8Text.hasPrefix(t, "Phụ lục") && lines[i].isHeading { return i }
         }
         return lines.count
     }

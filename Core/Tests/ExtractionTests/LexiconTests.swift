@@ -26,7 +26,7 @@ import Testing
     @Test func lexiconWordsArePackedWhole() {
         var words: [Word] = []
         for set in Lexicon.phraseSets {
-            for (_, phrases) in set.byFirst.entries { words += phrases.flatMap { $0 } }
+            words += set.phrases.flatMap { $0 }
         }
         for set in [Lexicon.capitalOnlyHeads, Lexicon.pluralUnitNouns, Lexicon.tierNouns, Lexicon.surnames, Lexicon.foldedStops] {
             words += Array(set)

@@ -72,7 +72,7 @@ struct OutlineWalker {
                 if let pos = stack.lastIndex(where: { $0.style == label.style && !$0.colon }) {
                     // "(5) Trung tâm X:" then "1) …": numbering that starts again under a heading
                     // ending with a colon is one level down.
-                    let restarts = label.value == "1" && nodes[stack[pos].node].block.text.hasSuffix(":")
+                    let restarts = label.value == "1" && UTF8Text.hasSuffix(nodes[stack[pos].node].block.text, ":")
                         && nodes[stack[pos].node].block.label?.value != "1"
                     if !restarts { stack.removeSubrange(pos...) }
                 }
@@ -87,7 +87,7 @@ struct OutlineWalker {
                 node.isFinal = i > lastLabelled && closing(block.text).isClosing
                 // The closing paragraphs belong to the notice, not to its last item.
                 if node.isFinal { stack.removeSubrange(1...) }
-                let colon = block.text.hasSuffix(":")
+                let colon = UTF8Text.hasSuffix(block.text, ":")
                 node.isColonHeading = colon
                 nodes.append(node)
                 nodes[stack.last!.node].children.append(idx)
@@ -110,7 +110,7 @@ struct OutlineWalker {
             i += 1
             // "Đơn vị chủ trì: …", "Thời gian: …" on a line of their own, or a sentence that only
             // states the deadline, belong to the item above.
-            if b.label == nil, b.cells == nil, let prev = out.last, prev.cells == nil, !prev.text.hasSuffix(":"),
+            if b.label == nil, b.cells == nil, let prev = out.last, prev.cells == nil, !UTF8Text.hasSuffix(prev.text, ":"),
                 prev.label.map({ $0.style.isListItem }) ?? true || ".;".contains(prev.text.last ?? " "),
                 OutlineWalker.isItemDetail(b.text)
             {
@@ -118,9 +118,9 @@ struct OutlineWalker {
                 out[out.count - 1].lastLine = b.lastLine
                 continue
             }
-            let plusContents = b.text.hasSuffix(":") && b.text.split(separator: " ").count >= 8
+            let plusContents = UTF8Text.hasSuffix(b.text, ":") && UTF8Text.split(Substring(b.text), 0x20).count >= 8
                 && i < blocks.count && blocks[i].label?.style == .plus
-            guard b.cells == nil, b.text.hasSuffix(":"), listsContents(b.text) || plusContents else {
+            guard b.cells == nil, UTF8Text.hasSuffix(b.text, ":"), listsContents(b.text) || plusContents else {
                 out.append(b)
                 continue
             }
@@ -141,10 +141,10 @@ struct OutlineWalker {
         let folded = VietnameseText.fold(VietnameseText.characterPrefix(text, 40))
         for cue in ["don vi chu tri", "co quan chu tri", "don vi thuc hien", "co quan thuc hien", "don vi phoi hop",
             "co quan phoi hop", "thoi han:", "thoi gian:", "thoi gian thuc hien:", "thoi gian hoan thanh:"]
-        where folded.hasPrefix(cue) {
+        where UTF8Text.hasPrefix(folded, cue) {
             return true
         }
-        if folded.hasPrefix("thoi gian") || folded.hasPrefix("thoi han") || folded.hasPrefix("hoan thanh truoc") {
+        if UTF8Text.hasPrefix(folded, "thoi gian") || UTF8Text.hasPrefix(folded, "thoi han") || UTF8Text.hasPrefix(folded, "hoan thanh truoc") {
             let t = Tokens(text)
             return t.count <= 30 && !DeadlineFinder(t, reference: nil).candidates().isEmpty
                 || t.count <= 30 && text.contains(where: \.isNumber)
@@ -156,10 +156,10 @@ struct OutlineWalker {
     func listsContents(_ text: String) -> Bool {
         let folded = VietnameseText.fold(VietnameseText.characterSuffix(text, 60))
         // "… tập trung vào các nhiệm vụ sau:" introduces tasks, not contents.
-        if folded.hasSuffix("nhiem vu sau:") || folded.hasSuffix("nhiem vu:") || folded.hasSuffix("nhiem vu sau day:") {
+        if UTF8Text.hasSuffix(folded, "nhiem vu sau:") || UTF8Text.hasSuffix(folded, "nhiem vu:") || UTF8Text.hasSuffix(folded, "nhiem vu sau day:") {
             return false
         }
-        for cue in ["cu the:", "noi dung sau:", "noi dung:", "gom:", "sau day:", "nhu:"] where folded.hasSuffix(cue) {
+        for cue in ["cu the:", "noi dung sau:", "noi dung:", "gom:", "sau day:", "nhu:"] where UTF8Text.hasSuffix(folded, cue) {
             return true
         }
         return false
@@ -182,10 +182,10 @@ struct OutlineWalker {
             let tokens = Tokens(text)
             let finder = UnitFinder(tokens)
             let foldedHeading = VietnameseText.fold(VietnameseText.characterPrefix(text, 60))
-            if foldedHeading.hasPrefix("to chuc thuc hien") { ctx.organizing = true }
+            if UTF8Text.hasPrefix(foldedHeading, "to chuc thuc hien") { ctx.organizing = true }
             // "MỤC TIÊU, NHIỆM VỤ …" heads tasks; "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ …" does not.
-            let purposeWithTasks = (foldedHeading.hasPrefix("muc tieu") || foldedHeading.hasPrefix("muc dich")
-                || foldedHeading.hasPrefix("yeu cau")) && (VietnameseText.containsBytes(foldedHeading, "nhiem vu") || VietnameseText.containsBytes(foldedHeading, "giai phap"))
+            let purposeWithTasks = (UTF8Text.hasPrefix(foldedHeading, "muc tieu") || UTF8Text.hasPrefix(foldedHeading, "muc dich")
+                || UTF8Text.hasPrefix(foldedHeading, "yeu cau")) && (VietnameseText.containsBytes(foldedHeading, "nhiem vu") || VietnameseText.containsBytes(foldedHeading, "giai phap"))
             if startsNonTaskHeading(tokens), !node.isColonHeading || tokens.count <= 12, !purposeWithTasks {
                 ctx.excluded = true
             } else if let units = finder.wholeUnitList() ?? finder.headingUnits() {
@@ -240,7 +240,7 @@ struct OutlineWalker {
         guard nodes[node].isColonHeading else { return false }
         let text = nodes[node].block.text
         let folded = VietnameseText.fold(VietnameseText.characterSuffix(text, 30))
-        if folded.hasSuffix("nhu sau:") { return false }
+        if UTF8Text.hasSuffix(folded, "nhu sau:") { return false }
         return Tokens(String(VietnameseText.characterPrefix(text, 40))).longestMatch(Lexicon.nonTaskOpenings, at: 0) == nil
     }
 
@@ -264,7 +264,7 @@ struct OutlineWalker {
     func closing(_ text: String) -> (isClosing: Bool, reportDue: CalendarDate?) {
         let t = Tokens(text)
         let folded = VietnameseText.fold(text)
-        let formula = text.hasSuffix("./.") || text.hasSuffix("/.") || t.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil
+        let formula = UTF8Text.hasSuffix(text, "./.") || UTF8Text.hasSuffix(text, "/.") || t.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil
         let reports = VietnameseText.containsBytes(folded, "bao cao")
         if reports {
             let finder = DeadlineFinder(t, reference: reference)
@@ -280,15 +280,15 @@ struct OutlineWalker {
         if context.excluded { return nil }
         var text = OutlineWalker.removeFootnoteMarks(block.text)
         if text.isEmpty { return nil }
-        if text.hasPrefix("("), text.hasSuffix(")") || text.hasSuffix(")."), text.filter({ $0 == "(" }).count == 1 { return nil }
-        if text.hasSuffix("./.") || text.hasSuffix("/.") { return nil }
+        if UTF8Text.hasPrefix(text, "("), UTF8Text.hasSuffix(text, ")") || UTF8Text.hasSuffix(text, ")."), text.filter({ $0 == "(" }).count == 1 { return nil }
+        if UTF8Text.hasSuffix(text, "./.") || UTF8Text.hasSuffix(text, "/.") { return nil }
         // A section title left without items ("III. TỔ CHỨC THỰC HIỆN"), a signer's name.
         if VietnameseText.isAllCaps(text) || ClosingParser.isPersonName(text) { return nil }
         let foldedText =
             context.organizing || VietnameseText.containsBytes(text, "lục") ? VietnameseText.fold(VietnameseText.characterPrefix(text, 200)) : ""
         // "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": a pointer, the tasks are in the appendix.
         if VietnameseText.containsBytes(foldedText, "phu luc"),
-            foldedText.hasPrefix("cac nhiem vu") || foldedText.hasPrefix("nhiem vu cu the") || foldedText.hasPrefix("chi tiet")
+            UTF8Text.hasPrefix(foldedText, "cac nhiem vu") || UTF8Text.hasPrefix(foldedText, "nhiem vu cu the") || UTF8Text.hasPrefix(foldedText, "chi tiet")
         {
             return nil
         }
@@ -302,7 +302,7 @@ struct OutlineWalker {
         var tokens = Tokens(text)
         guard tokens.items.contains(where: \.isWord) else { return nil }
         if tokens.longestMatch(Lexicon.nonTaskOpenings, at: 0) != nil { return nil }
-        if block.label == nil, text.hasSuffix("như sau:") { return nil }
+        if block.label == nil, UTF8Text.hasSuffix(text, "như sau:") { return nil }
 
         var path = context.path
         var inlineLead: [String]?

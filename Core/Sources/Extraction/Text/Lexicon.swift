@@ -87,9 +87,7 @@ enum Lexicon {
     /// Two-word stops folded (no diacritics), to catch slips of tone marks in running text.
     static let foldedStops: WordSet = {
         var out: [Word] = []
-        for (_, phrases) in unitStops.byFirst.entries {
-            for p in phrases where p.count == 2 { out.append(Word.foldedPair(p[0], p[1])) }
-        }
+        for p in unitStops.phrases where p.count == 2 { out.append(Word.foldedPair(p[0], p[1])) }
         return WordSet(out)
     }()
 

@@ -126,7 +126,26 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    @_disfavoredOverload
     static func == (x: Word, y: Word) -> Bool { x.a == y.a && x.b == y.b && x.c == y.c && x.d == y.d }
+
+    /// `token.lower == "chủ"`: the length, then the bytes, without packing the literal (the
+    /// optimiser does not fold that, and most comparisons fail on the length or first byte).
+    @inline(__always)
+    static func == (w: Word, s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard n <= Word.maxPacked, w.d >> 56 == n else { return false }
+        let p = s.utf8Start
+        for k in 0..<n where w.byte(k) != p[k] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func != (w: Word, s: StaticString) -> Bool { !(w == s) }
+
+    /// `case "chủ":` in a `switch` on a word.
+    @inline(__always)
+    static func ~= (s: StaticString, w: Word) -> Bool { w == s }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(a)
@@ -497,10 +516,23 @@ struct Tokens: Sendable {
     }
 
     /// The longest phrase of `lexicon` starting at token `i`; returns the index after it.
+    /// Inlined: most tokens start no phrase of the set, and their test is one bit.
+    @inline(__always)
     func longestMatch(_ lexicon: PhraseSet, at i: Int) -> Int? {
-        guard i < items.count, items[i].starts & lexicon.flag != 0, let candidates = lexicon.byFirst[items[i].lower] else { return nil }
-        for phrase in candidates {  // sorted longest first
-            if let e = match(phrase, at: i) { return e }
+        guard i < items.count, items[i].starts & lexicon.flag != 0 else { return nil }
+        return phraseEnd(lexicon, at: i)
+    }
+
+    @inline(never)
+    private func phraseEnd(_ lexicon: PhraseSet, at i: Int) -> Int? {
+        guard let span = lexicon.byFirst[items[i].lower] else { return nil }
+        // The phrases of that first word, longest first; the first word itself matched.
+        for p in Int(span.lowerBound)..<Int(span.upperBound) {
+            let (start, length) = (Int(lexicon.spans[p].start), Int(lexicon.spans[p].length))
+            guard i + length <= items.count else { continue }
+            var k = 1
+            while k < length, items[i + k].lower == lexicon.words[start + k] { k += 1 }
+            if k == length { return i + length }
         }
         return nil
     }
@@ -519,19 +551,46 @@ struct Tokens: Sendable {
 
 /// A set of lower-cased phrases indexed by their first word, for `Tokens.longestMatch`.
 struct PhraseSet: Sendable {
-    let byFirst: WordTable<[[Word]]>
+    /// The words of every phrase, one phrase after another, grouped by first word and longest
+    /// first within a group: matching reads plain values, with no array to retain per lookup.
+    let words: [Word]
+    /// Each phrase as its start in `words` and its length in words.
+    let spans: [(start: Int32, length: Int32)]
+    /// For each first word, its group of `spans`.
+    let byFirst: WordTable<Range<Int32>>
     /// The set's bit in `Token.starts` (one per set of `Lexicon.phraseSets`).
     let flag: UInt16
 
     init(_ phrases: [String], flag: UInt16) {
         self.flag = flag
-        var map = WordTable<[[Word]]>(minimumCapacity: phrases.count)
+        var groups: [(first: Word, phrases: [[Word]])] = []
+        var groupOf = WordTable<Int>(minimumCapacity: phrases.count)
         for p in phrases {
             let words = p.lowercased().split(separator: " ").map { Word($0) }
             guard let first = words.first else { continue }
-            map.set(first, (map[first] ?? []) + [words])
+            if let g = groupOf[first] {
+                groups[g].phrases.append(words)
+            } else {
+                groupOf.set(first, groups.count)
+                groups.append((first, [words]))
+            }
         }
-        for (key, list) in map.entries { map.set(key, list.sorted { $0.count > $1.count }) }
-        byFirst = map
+        var words: [Word] = []
+        var spans: [(start: Int32, length: Int32)] = []
+        var byFirst = WordTable<Range<Int32>>(minimumCapacity: groups.count)
+        for group in groups {
+            let from = Int32(spans.count)
+            for phrase in group.phrases.sorted(by: { $0.count > $1.count }) {
+                spans.append((Int32(words.count), Int32(phrase.count)))
+                words += phrase
+            }
+            byFirst.set(group.first, from..<Int32(spans.count))
+        }
+        self.words = words
+        self.spans = spans
+        self.byFirst = byFirst
     }
+
+    /// Every phrase, as words.
+    var phrases: [[Word]] { spans.map { Array(words[Int($0.start)..<Int($0.start + $0.length)]) } }
 }

@@ -19,32 +19,37 @@ public enum VietnameseText {
 
     /// `fold` on UTF-8 bytes, appending to `out`.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 {
-                out.append(b0 >= 0x41 && b0 <= 0x5A ? b0 + 32 : b0)
-                i += 1
-                continue
+        // The table read through a pointer taken once: a `static let` read per letter costs an
+        // initialisation check and a retain.
+        foldLetters.withUnsafeBufferPointer { table in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b0 = bytes[i]
+                if b0 < 0x80 {
+                    out.append(b0 >= 0x41 && b0 <= 0x5A ? b0 + 32 : b0)
+                    i += 1
+                    continue
+                }
+                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                guard i + w <= n else {
+                    out.append(contentsOf: bytes[i...])
+                    break
+                }
+                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
+                for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
+                let t = Int(v) - Int(foldBase)
+                if t >= 0, t < table.count, table[t] != 0 {
+                    out.append(table[t])
+                } else if v >= 0x300 && v <= 0x36F {
+                    // A combining mark left in decomposed input: drop it.
+                } else if let scalar = Unicode.Scalar(v) {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    out.append(contentsOf: bytes[i..<(i + w)])
+                }
+                i += w
             }
-            let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-            guard i + w <= n else {
-                out.append(contentsOf: bytes[i...])
-                break
-            }
-            var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
-            for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
-            if v >= foldBase, v < foldBase + UInt32(foldLetters.count), foldLetters[Int(v - foldBase)] != 0 {
-                out.append(foldLetters[Int(v - foldBase)])
-            } else if v >= 0x300 && v <= 0x36F {
-                // A combining mark left in decomposed input: drop it.
-            } else if let scalar = Unicode.Scalar(v) {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-            } else {
-                out.append(contentsOf: bytes[i..<(i + w)])
-            }
-            i += w
         }
     }
 
