@@ -165,4 +165,59 @@ import Testing
             #expect(got == want, "\(s.debugDescription)")
         }
     }
+
+    /// Reference candidates as found before: a flag for "the byte before is a word byte" kept
+    /// at every byte.
+    static func numberedWordsByFlag(_ text: String) -> [String] {
+        func isWordByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+        }
+        let u = Array(text.utf8)
+        var out: [String] = []
+        var i = 0
+        var prevWord = false
+        while i < u.count {
+            let b = u[i]
+            guard b >= 0x30 && b <= 0x39, !prevWord else {
+                prevWord = isWordByte(b)
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var joined = false
+            while j < u.count {
+                if isWordByte(u[j]) {
+                    j += 1
+                    continue
+                }
+                if u[j] == 0x2F || u[j] == 0x2D || u[j] == 0x26, j + 1 < u.count, isWordByte(u[j + 1]) {
+                    joined = true
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if joined { out.append(String(decoding: u[i..<j], as: UTF8.self)) }
+            prevWord = true
+            i = j
+        }
+        return out
+    }
+
+    static let referencePieces: [String] = [
+        "1", "2", "03", "2016", "/", "-", "&", " ", ".", ",", "Số ", "QĐ", "NĐ", "UBND", "KH", "a", "x", "Đ", "đ", "ệ", "Ư", "\u{0301}",
+        "TW", "QH15", "(", ")", "İ", "ß", "Σ", "\n",
+    ]
+
+    @Test func numberedWordsAgreeWithFlagScan() {
+        for s in Self.samples(6_000, from: Self.referencePieces, maxLength: 30, seed: 11) {
+            #expect(ReferenceFinder.numberedWords(s).map(String.init) == Self.numberedWordsByFlag(s), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func lowercaseKeysAgreeWithLowercased() {
+        for s in Self.samples(6_000, from: Self.referencePieces, maxLength: 12, seed: 12) + ["03/2016/QĐ-UBND", "57-NQ/TW"] {
+            #expect(Array(ReferenceFinder.lowercaseKey(s).utf8) == Array(s.lowercased().utf8), "\(s.debugDescription)")
+        }
+    }
 }

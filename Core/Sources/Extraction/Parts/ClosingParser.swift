@@ -20,6 +20,13 @@ enum ClosingParser {
         "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG",
     ]
 
+    /// The authority prefixes as written in the result: trimmed, with their dot ("TM " → "TM.").
+    static let authorityHeads = authorityPrefixes.map { prefix in
+        var head = prefix.trimmingCharacters(in: .whitespaces)
+        if !head.hasSuffix(".") { head += "." }
+        return head
+    }
+
     /// The titles with a space before them, as they end an authority line.
     static let spacedPositions = positions.map { " " + $0 }
 
@@ -185,9 +192,9 @@ enum ClosingParser {
     /// "TL.GIÁM ĐỐC" → "TL. GIÁM ĐỐC"; "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành" → the authority
     /// "KT. BỘ TRƯỞNG" and the rest.
     static func authorityLine(_ line: String) -> (String, String?)? {
-        guard let prefix = authorityPrefixes.first(where: { UTF8Text.hasPrefix(line, $0) }) else { return nil }
-        var head = prefix.trimmingCharacters(in: .whitespaces)
-        if !head.hasSuffix(".") { head += "." }
+        guard let p = authorityPrefixes.firstIndex(where: { UTF8Text.hasPrefix(line, $0) }) else { return nil }
+        let prefix = authorityPrefixes[p]
+        let head = authorityHeads[p]
         let body = VietnameseText.collapseSpaces(line.dropFirst(prefix.count))
         guard !body.isEmpty, body.first!.isUppercase else { return nil }
         // Capital words of the authority, then maybe a title and a name.

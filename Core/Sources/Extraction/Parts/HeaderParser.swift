@@ -185,7 +185,7 @@ struct HeaderParser {
             let tokens = Tokens(String(piece[r.lowerBound...]))
             guard let date = DateWords.longDate(tokens, from: 0) else { continue }
             var place = VietnameseText.collapseSpaces(piece[..<r.lowerBound])
-            if place.isEmpty || place.count > 40 || place.contains(":") { place = "" }
+            if place.isEmpty || place.count > 40 || UTF8Text.contains(place, ":") { place = "" }
             return (place.isEmpty ? nil : place, date.text)
         }
         return (nil, nil)

@@ -7,16 +7,47 @@ enum ReferenceFinder {
     static func find(in texts: [String], excluding own: String?) -> [String] {
         var seen: Set<String> = []
         var out: [String] = []
-        if let own { seen.insert(own.lowercased()) }
+        if let own { seen.insert(lowercaseKey(own)) }
         for text in texts {
             // Symbols split over a PDF line ("NĐ-\nCP") were joined by the block reader.
             for candidate in numberedWords(text) {
                 guard let ref = reference(candidate) else { continue }
-                let key = ref.lowercased()
+                let key = lowercaseKey(ref)
                 if seen.insert(key).inserted { out.append(ref) }
             }
         }
         return out
+    }
+
+    /// `s.lowercased()`, on the bytes when `s` holds ASCII and "Đ"/"đ" only (most references:
+    /// "03/2016/QĐ-UBND"), whose lower case is one byte away.
+    static func lowercaseKey(_ s: String) -> String {
+        let key: String?? = s.utf8.withContiguousStorageIfAvailable { u in
+            var i = 0
+            while i < u.count {
+                if u[i] < 0x80 {
+                    i += 1
+                } else if u[i] == 0xC4, i + 1 < u.count, u[i + 1] == 0x90 || u[i + 1] == 0x91 {
+                    i += 2
+                } else {
+                    return nil
+                }
+            }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for k in 0..<u.count {
+                    let b = u[k]
+                    if b >= 0x41 && b <= 0x5A {  // "A"–"Z"
+                        out[k] = b + 0x20
+                    } else if b == 0x90 {  // "Đ" (C4 90) → "đ" (C4 91): the only other byte ≥ 0x80 is C4
+                        out[k] = 0x91
+                    } else {
+                        out[k] = b
+                    }
+                }
+                return u.count
+            }
+        }
+        return (key ?? nil) ?? s.lowercased()
     }
 
     /// The words of `text` that start with a digit and hold a "/" or "-": the only candidates.
@@ -29,11 +60,12 @@ enum ReferenceFinder {
             // On the buffer: walking `String.UTF8View` indices cost ten times more.
             let n = u.count
             var i = 0
-            var prevWord = false
             while i < n {
-                let b = u[i]
-                guard b >= 0x30 && b <= 0x39, !prevWord else {
-                    prevWord = isWordByte(b)
+                // Candidates start with a digit: skip to the next one, then look at the byte
+                // before it (a digit inside a word, "QH15", starts nothing).
+                while i < n, u[i] &- 0x30 > 9 { i += 1 }
+                guard i < n else { break }
+                if i > 0, isWordByte(u[i - 1]) {
                     i += 1
                     continue
                 }
@@ -56,7 +88,6 @@ enum ReferenceFinder {
                     let v = text.utf8
                     out.append(text[v.index(v.startIndex, offsetBy: i)..<v.index(v.startIndex, offsetBy: j)])
                 }
-                prevWord = true
                 i = j
             }
         }

@@ -67,19 +67,28 @@ struct TaskTable {
         return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { finder.cleanName($0) }.filter { !$0.isEmpty }
     }
 
+    /// The folded phrases of a recurring time cell, for each period: "hang nam" at the start,
+    /// "dinh ky hang nam" anywhere, " hang nam" at the end, " hang nam " inside.
+    static let recurrences: [(every: Due.Recurrence, start: String, periodic: String, end: String, inner: String)] =
+        [("nam", Due.Recurrence.year), ("quy", .quarter), ("thang", .month), ("tuan", .week)].map { word, every in
+            (every, "hang " + word, "dinh ky hang " + word, " hang " + word, " hang " + word + " ")
+        }
+
     /// A time cell: "Tháng 8/2024", "Quý II/2026", "Quý III, IV/2026, 2027", "2024 - 2025",
     /// "Năm 2025", "Hàng năm", "Thường xuyên", "Trước 30/6/2024".
     static func timeCell(_ text: String, reference: CalendarDate?) -> Due? {
         let t = Tokens(text)
         guard t.count > 0 else { return nil }
         let folded = VietnameseText.fold(text)
-        if folded.hasPrefix("thuong xuyen") || folded.hasPrefix("lien tuc") { return Due(.continuing, text: text) }
-        for (word, every) in [("nam", Due.Recurrence.year), ("quy", .quarter), ("thang", .month), ("tuan", .week)] {
+        if UTF8Text.hasPrefix(folded, "thuong xuyen") || UTF8Text.hasPrefix(folded, "lien tuc") {
+            return Due(.continuing, text: text)
+        }
+        for r in recurrences {
             // "Hàng năm", "Định kỳ hằng quý", "Tháng 12 hằng năm".
-            if folded.hasPrefix("hang " + word) || folded.contains("dinh ky hang " + word)
-                || folded.hasSuffix(" hang " + word) || folded.contains(" hang " + word + " ")
+            if UTF8Text.hasPrefix(folded, r.start) || UTF8Text.contains(folded, r.periodic)
+                || UTF8Text.hasSuffix(folded, r.end) || UTF8Text.contains(folded, r.inner)
             {
-                return Due(.recurring(every: every, day: nil), text: text)
+                return Due(.recurring(every: r.every, day: nil), text: text)
             }
         }
         // Quarters and years, possibly several: one period from the first start to the last end.
