@@ -96,7 +96,7 @@ enum ClosingParser {
     static func splitRecipientCell(_ cell: [String]) -> [String] {
         var out: [String] = []
         for var part in cell {
-            if UTF8Text.contains(part, "Nơi nhận"), let r = part.range(of: "Nơi nhận") {
+            if let r = UTF8Text.range(of: "Nơi nhận", in: part[...]) {
                 part = String(part[r.upperBound...].drop(while: { $0 == ":" || $0 == " " }))
             }
             if part.isEmpty { continue }

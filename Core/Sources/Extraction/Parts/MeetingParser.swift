@@ -11,11 +11,29 @@ enum MeetingParser {
     /// `nil` when neither the title nor the opening speaks of a meeting.
     static func parse(title: String?, preamble: [String], reference: CalendarDate?) -> Meeting? {
         let titleTokens = Tokens(title ?? "")
-        let pre = preamble.prefix(6).map(Tokens.init)
-        guard mentionsMeeting(titleTokens) || pre.prefix(2).contains(where: mentionsMeeting) else { return nil }
+        // The first six paragraphs, tokenized when first read: most searches stop early.
+        let count = min(preamble.count, 6)
+        var cache = [Tokens?](repeating: nil, count: count)
+        func pre(_ i: Int) -> Tokens {
+            if let t = cache[i] { return t }
+            let t = Tokens(preamble[i])
+            cache[i] = t
+            return t
+        }
+        func first<T>(_ f: (Tokens) -> T?) -> T? {
+            for i in 0..<count {
+                if let v = f(pre(i)) { return v }
+            }
+            return nil
+        }
+        guard mentionsMeeting(titleTokens) || (0..<min(count, 2)).contains(where: { mentionsMeeting(pre($0)) }) else {
+            return nil
+        }
         var meeting = Meeting()
         // The opening sentence "Ngày …, …".
-        for p in pre where p.count > 1 && p[0].lower == "ngày" && mentionsMeeting(p) {
+        for i in 0..<count {
+            let p = pre(i)
+            guard p.count > 1 && p[0].lower == "ngày" && mentionsMeeting(p) else { continue }
             if let d = DateWords.date(p, at: 1, yearFor: { _, _ in reference?.year }) {
                 meeting.date = d.0
                 break
@@ -27,10 +45,9 @@ enum MeetingParser {
         }
         if meeting.date == nil {
             meeting.date = dateAfterMeetingWord(titleTokens, reference: reference)
-                ?? pre.lazy.compactMap { dateAfterMeetingWord($0, reference: reference) }.first
+                ?? first { dateAfterMeetingWord($0, reference: reference) }
         }
-        meeting.chair = pre.lazy.compactMap(chairBeforeChuTri).first ?? concluder(titleTokens)
-            ?? pre.lazy.compactMap(concluder).first
+        meeting.chair = first(chairBeforeChuTri) ?? concluder(titleTokens) ?? first(concluder)
         return meeting
     }
 

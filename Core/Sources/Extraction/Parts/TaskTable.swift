@@ -14,7 +14,7 @@ struct TaskTable {
     init?(header: [[String]]) {
         let names = header.map { VietnameseText.fold($0.joined(separator: " ")) }
         func column(_ words: [String], excluding: Set<Int> = []) -> Int? {
-            names.indices.first { i in !excluding.contains(i) && words.contains(where: { names[i].contains($0) }) }
+            names.indices.first { i in !excluding.contains(i) && words.contains(where: { UTF8Text.contains(names[i], $0) }) }
         }
         guard let lead = column(["chu tri", "don vi thuc hien", "co quan thuc hien", "don vi thuc hien"]) else {
             return nil

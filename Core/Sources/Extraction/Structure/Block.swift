@@ -28,8 +28,7 @@ enum BlockBuilder {
         var blankSince = false
 
         func flush() {
-            if let c = current { blocks.append(c) }
-            current = nil
+            if let c = current.take() { blocks.append(c) }
         }
 
         for line in lines {
@@ -47,12 +46,12 @@ enum BlockBuilder {
                 continue
             }
             let parsed = Label.parse(Substring(line.text))
-            let joins = current.map {
-                continues(
-                    $0, startIndent: currentStartIndent, line: line, labelled: parsed != nil,
+            let joins =
+                current != nil
+                && continues(
+                    current!, startIndent: currentStartIndent, line: line, labelled: parsed != nil,
                     afterBlank: blankSince, layout: layout)
-            }
-            if joins == true {
+            if joins {
                 // Appended in place: the block's text is not copied for each line.
                 join(&current!.text, line.text)
                 current!.lastLine = line.number
@@ -98,8 +97,7 @@ enum BlockBuilder {
         let prevEnd = prev.utf8.last ?? 0x2E
         // ".;:!?": a sentence ends there.
         let ended = prevEnd == 0x2E || prevEnd == 0x3B || prevEnd == 0x3A || prevEnd == 0x21 || prevEnd == 0x3F
-        let first = line.text.unicodeScalars.first!
-        if endsWithHyphen(prev), first.properties.isAlphabetic { return true }
+        if endsWithHyphen(prev), line.text.unicodeScalars.first!.properties.isAlphabetic { return true }
         if layout {
             if afterBlank { return !labelled && !ended && startsLowercase(line.text) }
             // A wrapped line starts at the left margin; paragraphs and items are indented.
