@@ -220,4 +220,19 @@ import Testing
             #expect(Array(ReferenceFinder.lowercaseKey(s).utf8) == Array(s.lowercased().utf8), "\(s.debugDescription)")
         }
     }
+
+    @Test func pageNumbersAgreeWithCharacters() {
+        func byCharacters(_ text: String) -> Bool {
+            guard text.utf8.count <= 12, let f = text.utf8.first, f < 0x80 else { return false }
+            var t = Substring(text)
+            if t.hasPrefix("Trang ") { t = t.dropFirst(6) }
+            t = t.drop(while: { $0 == "-" || $0 == " " })
+            while let last = t.last, last == "-" || last == " " { t = t.dropLast() }
+            return !t.isEmpty && t.count <= 3 && t.allSatisfy(\.isASCIIDigit)
+        }
+        let pool = ["Trang ", "Trang", "1", "2", "0", "12", "-", " - ", " ", "\r", "a", "\u{0301}", "\u{0663}", "²", "Đ"]
+        for s in Self.samples(6_000, from: pool, maxLength: 6, seed: 13) {
+            #expect(SourceLines.isPageNumber(s) == byCharacters(s), "\(s.debugDescription)")
+        }
+    }
 }

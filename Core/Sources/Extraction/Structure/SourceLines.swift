@@ -245,6 +245,17 @@ enum SourceLines {
 
     static func isPageNumber(_ text: String) -> Bool {
         guard text.utf8.count <= 12, let f = text.utf8.first, f < 0x80 else { return false }
+        // ASCII text (no line feed, so no CR LF): each byte is a `Character`.
+        let sure: Bool?? = text.utf8.withContiguousStorageIfAvailable { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var lo = 0
+            var hi = u.count
+            if hi >= 6, u[0] == 0x54, u[1] == 0x72, u[2] == 0x61, u[3] == 0x6E, u[4] == 0x67, u[5] == 0x20 { lo = 6 }  // "Trang "
+            while lo < hi, u[lo] == 0x2D || u[lo] == 0x20 { lo += 1 }  // "-", " "
+            while hi > lo, u[hi - 1] == 0x2D || u[hi - 1] == 0x20 { hi -= 1 }
+            return hi > lo && hi - lo <= 3 && u[lo..<hi].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        if let sure = sure ?? nil { return sure }
         var t = Substring(text)
         if t.hasPrefix("Trang ") { t = t.dropFirst(6) }
         t = t.drop(while: { $0 == "-" || $0 == " " })
@@ -475,6 +486,14 @@ enum SourceLines {
             var prev: UInt8 = 0x20
             while i < hi {
                 let c = buf[i]
+                // Letters, spaces and the bytes of other scalars (most) are no markup: copied.
+                if c >= 0x60 || c < 0x2A {
+                    o[n] = c
+                    prev = c
+                    n += 1
+                    i += 1
+                    continue
+                }
                 if c == 0x2A {  // "*"
                     i += 1
                     continue
