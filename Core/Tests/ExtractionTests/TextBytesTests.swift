@@ -87,6 +87,32 @@ import Testing
         #expect(VietnameseText.fold("Đôn đốc KHẨN TRƯƠNG") == "don doc khan truong")
     }
 
+    @Test func tokensAreTheirTextLowerCased() {
+        let texts = Self.samples(3_000) + [String(repeating: "ABCDEFGHIJKLMNOPQRSTUVWXYZ", count: 3), "Đề nghị PHÒNG KH&CN, Sở TN&MT"]
+        for text in texts {
+            let t = Tokens(text)
+            for k in 0..<t.count {
+                let expected = String(t.text(k)).lowercased()
+                if expected.utf8.count <= Word.maxPacked {
+                    #expect(t[k].lower.string == expected, "\(text.unicodeScalars.map { $0.value }) token \(k)")
+                } else {
+                    #expect(t[k].lower == Word(expected))
+                }
+            }
+        }
+    }
+
+    @Test func foldedPairsAreTheFoldedText() {
+        let words = Self.samples(2_000).map { $0.lowercased() }.filter { !$0.isEmpty && !$0.contains(" ") }
+        for (x, y) in zip(words, words.dropFirst()) {
+            let expected = Word(VietnameseText.fold(x + " " + y))
+            let (a, b) = (Word(x), Word(y))
+            guard !a.isLong, !b.isLong, !expected.isLong else { continue }
+            #expect(Word.foldedPair(a, b) == expected, "\(x) \(y)")
+        }
+        #expect(Word.foldedPair("khản", "trương") == "khan truong")
+    }
+
     @Test func footnoteMarksLeaveOtherTextAlone() {
         #expect(OutlineWalker.removeFootnoteMarks("khoáng sản1. Tiếp theo") == "khoáng sản. Tiếp theo")
         #expect(OutlineWalker.removeFootnoteMarks("gồm¹ các nội dung") == "gồm các nội dung")

@@ -528,7 +528,7 @@ struct UnitFinder {
         var i = 0
         // Whether the words from `i` on start with the given ones (no array per test: this runs
         // for every segment of every list).
-        func at(_ a: Word, _ b: Word? = nil, _ c: Word? = nil, _ d: Word? = nil) -> Bool {
+        func at(_ a: StaticString, _ b: StaticString? = nil, _ c: StaticString? = nil, _ d: StaticString? = nil) -> Bool {
             guard i < words.count, words[i] == a else { return false }
             guard let b else { return true }
             guard i + 1 < words.count, words[i + 1] == b else { return false }

@@ -55,6 +55,58 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
         (a, b, c, d) = w
     }
 
+    /// The word of `text[i..<j]`, read eight bytes at a time where the text has 32 bytes from
+    /// `i` on (bytes past `j` masked off); with `lowerASCII`, the ASCII capitals lowered.
+    @_transparent
+    init(packing text: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, lowerASCII: Bool) {
+        let n = j - i
+        guard n <= Word.maxPacked, i + 32 <= text.count, let base = text.baseAddress else {
+            let slice = UnsafeBufferPointer(rebasing: text[i..<j])
+            self = lowerASCII ? Word(bytes: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }) : Word(bytes: slice)
+            return
+        }
+        let p = UnsafeRawPointer(base + i)
+        var w = (
+            UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)), UInt64(0), UInt64(0), UInt64(0)
+        )
+        if n <= 8 {
+            w.0 &= n == 8 ? ~0 : (1 << (8 * UInt64(n))) - 1
+        } else {
+            w.1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            if n <= 16 {
+                w.1 &= n == 16 ? ~0 : (1 << (8 * UInt64(n - 8))) - 1
+            } else {
+                w.2 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                if n <= 24 {
+                    w.2 &= n == 24 ? ~0 : (1 << (8 * UInt64(n - 16))) - 1
+                } else {
+                    w.3 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                    w.3 &= (1 << (8 * UInt64(n - 24))) - 1
+                }
+            }
+        }
+        if lowerASCII {
+            w = (Word.lowerASCII(w.0), Word.lowerASCII(w.1), Word.lowerASCII(w.2), Word.lowerASCII(w.3))
+        }
+        self.init(a: w.0, b: w.1, c: w.2, d: w.3 | UInt64(n) << 56)
+    }
+
+    /// The eight bytes of `x` with ASCII capitals lowered (bytes outside ASCII untouched).
+    @inline(__always)
+    static func lowerASCII(_ x: UInt64) -> UInt64 {
+        let heptets = x & 0x7F7F_7F7F_7F7F_7F7F
+        let aboveZ = heptets &+ 0x2525_2525_2525_2525  // high bit set from "Z" + 1
+        let fromA = heptets &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set from "A"
+        let ascii = ~x & 0x8080_8080_8080_8080
+        return x | ((ascii & (fromA ^ aboveZ)) >> 2)
+    }
+
+    init(a: UInt64, b: UInt64, c: UInt64, d: UInt64) {
+        (self.a, self.b, self.c, self.d) = (a, b, c, d)
+    }
+
+    init(bytes: [UInt8]) { self = bytes.withUnsafeBufferPointer { Word(bytes: $0) } }
+
     init(_ s: some StringProtocol) {
         if let w = s.utf8.withContiguousStorageIfAvailable({ Word(bytes: $0) }) {
             self = w
@@ -99,17 +151,22 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
     }
 
     /// Two words folded (`VietnameseText.fold`) and joined by a space: "khản" + "trương" →
-    /// "khan truong".
-    static func foldedPair(_ a: Word, _ b: Word) -> Word {
-        let raw = Word(joining: [a, b])
-        if raw.isLong { return raw }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        raw.appendBytes(to: &bytes)
-        var folded: [UInt8] = []
-        folded.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { VietnameseText.fold($0, into: &folded) }
-        return folded.withUnsafeBufferPointer { Word(bytes: $0) }
+    /// "khan truong". On the stack: this runs for every word a list of units ends on.
+    static func foldedPair(_ x: Word, _ y: Word) -> Word {
+        if x.isLong || y.isLong { return Word(joining: [x, y]) }  // long: matches no lexicon pair
+        let n = x.count + 1 + y.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { raw in
+            for k in 0..<x.count { raw[k] = x.byte(k) }
+            raw[x.count] = 0x20
+            for k in 0..<y.count { raw[x.count + 1 + k] = y.byte(k) }
+            // Folding shortens Vietnamese letters and keeps ASCII: in place when nothing else.
+            if let length = VietnameseText.foldInPlace(raw) {
+                return Word(bytes: UnsafeBufferPointer(rebasing: raw[0..<length]))
+            }
+            var folded: [UInt8] = []
+            VietnameseText.fold(UnsafeBufferPointer(raw), into: &folded)
+            return Word(bytes: folded)
+        }
     }
 
     /// Appends the word's packed bytes (the first 24 of a long word).
@@ -309,27 +366,11 @@ struct Tokens: Sendable {
         let firstWords = Lexicon.firstWords
         // Work on the bytes: decoding scalars by hand is several times faster than the scalar view.
         u.withContiguousStorageIfAvailable { bytes in
-            @inline(__always) func scalar(at i: Int) -> (UInt32, Int) {
-                let b0 = UInt32(bytes[i])
-                if b0 < 0x80 { return (b0, 1) }
-                if b0 < 0xE0, i + 1 < count { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F, 2) }
-                if b0 < 0xF0, i + 2 < count {
-                    return ((b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F, 3)
-                }
-                if i + 3 < count {
-                    return (
-                        (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6
-                            | UInt32(bytes[i + 3]) & 0x3F, 4
-                    )
-                }
-                return (0xFFFD, 1)
-            }
             // O(1) on native UTF-8 strings.
             func index(_ o: Int) -> String.Index { u.index(u.startIndex, offsetBy: o) }
             var i = 0
             while i < count {
-                let (v, w) = scalar(at: i)
-                let cls = Tokens.classify(v)
+                let (cls, v, w) = Tokens.classAt(bytes, i)
                 if cls == .space {
                     i += w
                     continue
@@ -341,8 +382,7 @@ struct Tokens: Sendable {
                     var upper = Tokens.mayBeUpper(v)
                     var prev = cls
                     while j < count {
-                        let (c, cw) = scalar(at: j)
-                        let k = Tokens.classify(c)
+                        let (k, c, cw) = Tokens.classAt(bytes, j)
                         if k == .letter || k == .digit {
                             if k == .letter { allDigits = false }
                             if c >= 0x80 { ascii = false }
@@ -355,7 +395,7 @@ struct Tokens: Sendable {
                         if c == 0x26 || c == 0x2F || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x3A || c == 0x2C {
                             let n = j + cw
                             guard n < count else { break }
-                            let next = Tokens.classify(scalar(at: n).0)
+                            let next = Tokens.classAt(bytes, n).0
                             if c == 0x2E || c == 0x3A || c == 0x2C {
                                 if prev == .digit && next == .digit {
                                     j = n
@@ -371,10 +411,9 @@ struct Tokens: Sendable {
                         break
                     }
                     let lower: Word
-                    if !upper {
-                        lower = Word(bytes: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                    } else if ascii {
-                        lower = Tokens.lowerASCII(UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    if !upper || ascii {
+                        // Packed with whole-word loads, ASCII capitals lowered in the same step.
+                        lower = Word(packing: bytes, i, j, lowerASCII: upper)
                     } else {
                         lower =
                             Tokens.lowerVietnamese(UnsafeBufferPointer(rebasing: bytes[i..<j]))
@@ -386,23 +425,15 @@ struct Tokens: Sendable {
                             lower: lower, starts: allDigits ? 0 : firstWords[lower] ?? 0))
                     i = j
                 } else {
-                    let lower = Word(bytes: UnsafeBufferPointer(rebasing: bytes[i..<(i + w)]))
                     items.append(
                         Token(
-                            kind: .punct, isCapitalized: false, start: i, end: i + w, lower: lower, starts: 0))
+                            kind: .punct, isCapitalized: false, start: i, end: i + w,
+                            lower: Word(packing: bytes, i, i + w, lowerASCII: false), starts: 0))
                     i += w
                 }
             }
         }
         self.items = items
-    }
-
-    /// The lower-cased word of ASCII bytes.
-    static func lowerASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Word {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
-            for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
-            return Word(bytes: UnsafeBufferPointer(out))
-        }
     }
 
     /// The lower-cased word of UTF-8 bytes whose capitals are all Vietnamese letters (each
@@ -465,6 +496,23 @@ struct Tokens: Sendable {
         return classifyRare(v)
     }
 
+    /// The class of the scalar at byte `i`, its value and its width; ASCII without decoding.
+    @_transparent
+    static func classAt(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (ScalarClass, UInt32, Int) {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (classifyASCII(b0), UInt32(b0), 1) }
+        let (v, w) = UTF8Text.scalar(bytes, i)
+        return (classify(v), v, w)
+    }
+
+    @inline(__always)
+    static func classifyASCII(_ b: UInt8) -> ScalarClass {
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return .space }
+        if (b | 0x20) &- 0x61 < 26 { return .letter }
+        if b &- 0x30 < 10 { return .digit }
+        return .other
+    }
+
     @inline(never)
     static func classifyRare(_ v: UInt32) -> ScalarClass {
         if v == 0xA0 || v == 0x2007 || v == 0x202F || (v >= 0x2000 && v <= 0x200B) || v == 0x3000 { return .space }
@@ -488,7 +536,7 @@ struct Tokens: Sendable {
         if (v >= 0x100 && v <= 0x17F) || (v >= 0x1E00 && v <= 0x1EFF) { return v & 1 == 0 }
         if v == 0x1A0 || v == 0x1AF { return true }
         if v == 0x1A1 || v == 0x1B0 || (v >= 0x300 && v <= 0x36F) { return false }  // ơ ư, marks
-        return isUpperRare(v)
+        return changesWhenLowercased(v)
     }
 
     @inline(__always)
@@ -504,6 +552,10 @@ struct Tokens: Sendable {
 
     @inline(never)
     static func isUpperRare(_ v: UInt32) -> Bool { Unicode.Scalar(v)?.properties.isUppercase ?? false }
+
+    /// Capitals and title-case letters ("ǅ"): what lower-casing changes.
+    @inline(never)
+    static func changesWhenLowercased(_ v: UInt32) -> Bool { Unicode.Scalar(v)?.properties.changesWhenLowercased ?? false }
 
     /// Whether the lower-cased words of `phrase` (space-separated) start at token `i`; returns the
     /// index after the phrase.

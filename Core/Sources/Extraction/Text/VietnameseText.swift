@@ -53,6 +53,49 @@ public enum VietnameseText {
         }
     }
 
+    /// `fold` of lower-case ASCII and Vietnamese letters, written over the bytes themselves (a
+    /// folded letter is never longer); the new length, or nil (bytes unchanged) when another
+    /// scalar or an ASCII capital is there.
+    static func foldInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var r = 0
+        while r < bytes.count {
+            let b0 = bytes[r]
+            if b0 < 0x80 {
+                if b0 >= 0x41 && b0 <= 0x5A { return nil }
+                r += 1
+                continue
+            }
+            let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+            guard r + w <= bytes.count else { return nil }
+            var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
+            for k in 1..<w { v = v << 6 | UInt32(bytes[r + k]) & 0x3F }
+            let t = Int(v) - Int(foldBase)
+            guard t >= 0, t < foldLetters.count, foldLetters[t] != 0 else { return nil }
+            r += w
+        }
+        // Every scalar is ASCII or a Vietnamese letter: rewrite.
+        var i = 0
+        var o = 0
+        foldLetters.withUnsafeBufferPointer { table in
+            while i < bytes.count {
+                let b0 = bytes[i]
+                if b0 < 0x80 {
+                    bytes[o] = b0
+                    i += 1
+                    o += 1
+                    continue
+                }
+                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
+                for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
+                bytes[o] = table[Int(v) - Int(foldBase)]
+                i += w
+                o += 1
+            }
+        }
+        return o
+    }
+
     /// `foldTable` as a flat array from U+00C0 to U+1EFF (0: not a Vietnamese letter).
     static let foldBase: UInt32 = 0xC0
     static let foldLetters: [UInt8] = {
