@@ -210,7 +210,10 @@ import Testing
     ]
 
     @Test func numberedWordsAgreeWithFlagScan() {
-        for s in Self.samples(6_000, from: Self.referencePieces, maxLength: 30, seed: 11) {
+        let sparse = Self.referencePieces + ["Ủy ban nhân dân tỉnh ", "kế hoạch ", "về việc ", "abcdefgh", "\u{7F}", "\u{80}", "ÿ"]
+        let texts = Self.samples(6_000, from: Self.referencePieces, maxLength: 30, seed: 11)
+            + Self.samples(3_000, from: sparse, maxLength: 30, seed: 14)
+        for s in texts {
             #expect(ReferenceFinder.numberedWords(s).map(String.init) == Self.numberedWordsByFlag(s), "\(s.debugDescription)")
         }
     }
@@ -233,6 +236,18 @@ import Testing
         let pool = ["Trang ", "Trang", "1", "2", "0", "12", "-", " - ", " ", "\r", "a", "\u{0301}", "\u{0663}", "²", "Đ"]
         for s in Self.samples(6_000, from: pool, maxLength: 6, seed: 13) {
             #expect(SourceLines.isPageNumber(s) == byCharacters(s), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func digitWordsAgreeWithBytes() {
+        var state: UInt64 = 0x5EED_0003
+        for _ in 0..<100_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Bytes around the digits and 0x80 matter most: mix random and chosen ones.
+            var x = state
+            if state & 1 == 0 { x = x & 0x3F3F_3F3F_3F3F_3F3F | 0x2020_2020_2020_2020 }
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: x >> (8 * $0)) }
+            #expect(ReferenceFinder.hasDigit(x) == bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(String(x, radix: 16))")
         }
     }
 }
