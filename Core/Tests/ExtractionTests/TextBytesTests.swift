@@ -10,7 +10,7 @@ import Testing
         "a", "A", "z", "Đ", "đ", "Ư", "ư", "Ơ", "ơ", "Ă", "ă", "ẫ", "Ẫ", "ệ", "Ệ", "ỹ", "Ỹ", "à", "À", "ß", "×", "ÿ",
         "1", "9", "0", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{A0}", "\u{2003}", "\u{200B}", "\u{2028}", "\u{3000}",
         "\u{85}", "\u{1680}", "\u{0301}", "\u{0323}", "\u{200D}", "\u{200C}", "\u{AD}", ",", ".", ":", "(", ")", "“", "”",
-        "–", "…", "¹", "²", "³", "⁴", "₂", "½", "Σ", "σ", "Ж", "ж", "ǅ", "ª", "😀", "🇻🇳", "한", "ᄀ", "ᅡ", "ḁ", "Ḁ",
+        "–", ";", "-", "…", "¹", "²", "³", "⁴", "₂", "½", "Σ", "σ", "Ж", "ж", "ǅ", "ª", "😀", "🇻🇳", "한", "ᄀ", "ᅡ", "ḁ", "Ḁ",
     ]
 
     /// Deterministic pseudo-random strings (SplitMix64), so a failure can be replayed.
@@ -111,6 +111,15 @@ import Testing
             #expect(Word.foldedPair(a, b) == expected, "\(x) \(y)")
         }
         #expect(Word.foldedPair("khản", "trương") == "khan truong")
+    }
+
+    @Test func cleanNameAgreesWithCharacters() {
+        let finder = UnitFinder(Tokens(""))
+        for s in Self.samples(4_000) {
+            let expected = finder.cleanNameByCharacters(VietnameseText.collapseSpaces(s))
+            #expect(finder.cleanName(Substring(s)) == expected, "\(s.unicodeScalars.map { $0.value })")
+        }
+        #expect(finder.cleanName(" - Sở Tài chính; ") == "Sở Tài chính")
     }
 
     @Test func footnoteMarksLeaveOtherTextAlone() {

@@ -640,7 +640,45 @@ struct UnitFinder {
 
     /// A name as written, trimmed of surrounding punctuation.
     func cleanName(_ s: Substring) -> String {
-        var x = VietnameseText.collapseSpaces(s)
+        let x = VietnameseText.collapseSpaces(s)
+        // Trim ".,;:-–" at both ends on the bytes, each a `Character` of its own; then the spaces
+        // that exposes (the text is collapsed: only single ASCII spaces are left).
+        let range: (Int, Int)?? = x.utf8.withContiguousStorageIfAvailable { u -> (Int, Int)? in
+            @inline(__always) func punct(at i: Int) -> Int {
+                switch u[i] {
+                case 0x2E, 0x2C, 0x3B, 0x3A, 0x2D: return 1
+                case 0xE2: return i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x93 ? 3 : 0  // "–"
+                default: return 0
+                }
+            }
+            var lo = 0
+            var hi = u.count
+            while hi > lo {
+                var p = hi - 1
+                while p > lo, u[p] & 0xC0 == 0x80 { p -= 1 }
+                guard punct(at: p) == hi - p else { break }
+                guard UTF8Text.isBoundary(u, p), UTF8Text.isBoundary(u, hi) else { return nil }
+                hi = p
+            }
+            while lo < hi {
+                let w = punct(at: lo)
+                guard w > 0, lo + w <= hi else { break }
+                guard UTF8Text.isBoundary(u, lo), UTF8Text.isBoundary(u, lo + w) else { return nil }
+                lo += w
+            }
+            while lo < hi, u[lo] == 0x20 { lo += 1 }
+            while hi > lo, u[hi - 1] == 0x20 { hi -= 1 }
+            return (lo, hi)
+        }
+        guard let (lo, hi) = range ?? nil else { return cleanNameByCharacters(x) }
+        if lo == 0 && hi == x.utf8.count { return x }
+        let v = x.utf8
+        return String(x[v.index(v.startIndex, offsetBy: lo)..<v.index(v.startIndex, offsetBy: hi)])
+    }
+
+    /// `cleanName` on `Character`s, for text where a mark or joiner makes the bytes unsure.
+    func cleanNameByCharacters(_ collapsed: String) -> String {
+        var x = collapsed
         while let l = x.last, ".,;:-–".contains(l) { x.removeLast() }
         while let f = x.first, ".,;:-–".contains(f) { x.removeFirst() }
         return VietnameseText.collapseSpaces(x)

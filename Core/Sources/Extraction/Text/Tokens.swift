@@ -138,8 +138,27 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
     /// The words joined by single spaces ("phòng" + "ban" → "phòng ban"); a long word joins as
     /// its first 24 bytes and makes the result long, so it matches no lexicon phrase.
     init(joining words: some Sequence<Word>) {
+        // On the stack up to 64 bytes (every pair a lexicon is asked about).
+        let joined: Word? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Word? in
+            var n = 0
+            for w in words {
+                if w.isLong { return nil }
+                let extra = (n > 0 ? 1 : 0) + w.count
+                guard n + extra <= 64 else { return nil }
+                if n > 0 {
+                    buffer[n] = 0x20
+                    n += 1
+                }
+                for k in 0..<w.count { buffer[n + k] = w.byte(k) }
+                n += w.count
+            }
+            return Word(bytes: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
+        if let joined {
+            self = joined
+            return
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
         var long = false
         for w in words {
             if !bytes.isEmpty { bytes.append(0x20) }
@@ -360,7 +379,7 @@ struct Tokens: Sendable {
         self.source = contiguous
         let source = contiguous
         var items: [Token] = []
-        items.reserveCapacity(source.utf8.count / 5)
+        items.reserveCapacity(source.utf8.count / 3 + 4)
         let u = source.utf8
         let count = u.count
         let firstWords = Lexicon.firstWords
