@@ -250,4 +250,62 @@ import Testing
             #expect(ReferenceFinder.hasDigit(x) == bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(String(x, radix: 16))")
         }
     }
+
+    static let closingPieces: [String] = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Văn", "Thị", "An", "Hùng", "NGUYỄN", "nguyễn", "Bộ", "UBND", "GIÁM ĐỐC", " ", " ", " ", "  ",
+        "1", "-", "- ", "+", "•", "• ", "(", ")", "(để báo cáo)", ".", ";", ",", ":", "Lưu", "VT", "\u{0301}", "\u{200D}", "\r\n", "Σ",
+        "ǅ", "İ", "ß", "\u{A0}", "‰",
+    ]
+
+    @Test func personNamesAgreeWithCharacters() {
+        func byCharacters(_ s: String) -> Bool {
+            guard s.utf8.count <= 60 else { return false }
+            let words = s.split(separator: " ")
+            guard (2...5).contains(words.count) else { return false }
+            guard Lexicon.surnames.contains(Word(words[0].lowercased())) else { return false }
+            return words.allSatisfy { w in w.first?.isUppercase == true && w.allSatisfy(\.isLetter) }
+        }
+        let names = ["Nguyễn Văn An", "Trần Thị Hùng", "Lê An", "NGUYỄN VĂN AN", "Nguyễn Văn 1"]
+        for s in Self.samples(8_000, from: Self.closingPieces, maxLength: 8, seed: 15) + names {
+            #expect(ClosingParser.isPersonName(s) == byCharacters(s), "\(s.debugDescription)")
+            #expect(
+                ClosingParser.capitalLetters(s) == VietnameseText.isAllCaps(s.filter { $0.isLetter || $0 == " " }),
+                "\(s.debugDescription)")
+        }
+    }
+
+    @Test func recipientsAgreeWithCharacters() {
+        func byCharacters(_ lines: [String]) -> [String] {
+            var items: [String] = []
+            for line in lines {
+                let t = UTF8Text.trimmingWhitespaces(line)
+                if t.isEmpty { continue }
+                if UTF8Text.hasPrefix(t, "-") || UTF8Text.hasPrefix(t, "+") || UTF8Text.hasPrefix(t, "•") || items.isEmpty {
+                    items.append(String(t))
+                } else {
+                    items[items.count - 1] += " " + t
+                }
+            }
+            var out: [String] = []
+            for item in items {
+                var t = Substring(item)
+                while let f = t.first, "-+• ".contains(f) { t = t.dropFirst() }
+                for piece in t.split(separator: ";") {
+                    var p = VietnameseText.collapseSpaces(piece)
+                    while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
+                    if !p.hasPrefix("Lưu"), p.hasSuffix(")"), let open = p.lastIndex(of: "(") {
+                        p = VietnameseText.collapseSpaces(p[..<open])
+                    }
+                    while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
+                    if !p.isEmpty && !p.hasSuffix(":") { out.append(p) }
+                }
+            }
+            return out
+        }
+        let lines = Self.samples(12_000, from: Self.closingPieces, maxLength: 10, seed: 16)
+        for k in stride(from: 0, to: lines.count, by: 3) {
+            let group = Array(lines[k..<min(k + 3, lines.count)])
+            #expect(ClosingParser.recipients(group).map { Array($0.utf8) } == byCharacters(group).map { Array($0.utf8) }, "\(group)")
+        }
+    }
 }

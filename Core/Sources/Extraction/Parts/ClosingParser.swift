@@ -140,19 +140,71 @@ enum ClosingParser {
         }
         var out: [String] = []
         for item in items {
-            var t = Substring(item)
-            while let f = t.first, "-+• ".contains(f) { t = t.dropFirst() }
-            for piece in UTF8Text.split(t, 0x3B) {  // ";"
+            for piece in UTF8Text.split(dropItemMarks(item), 0x3B) {  // ";"
                 var p = VietnameseText.collapseSpaces(piece)
-                while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
-                if !UTF8Text.hasPrefix(p, "Lưu"), UTF8Text.hasSuffix(p, ")"), let open = p.lastIndex(of: "(") {
+                dropEndPunctuation(&p)
+                if !UTF8Text.hasPrefix(p, "Lưu"), UTF8Text.hasSuffix(p, ")"), let open = lastOpenParenthesis(p) {
                     p = VietnameseText.collapseSpaces(p[..<open])
                 }
-                while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
+                dropEndPunctuation(&p)
                 if !p.isEmpty && !UTF8Text.hasSuffix(p, ":") { out.append(p) }
             }
         }
         return out
+    }
+
+    /// The item without its leading marks and spaces (`while "-+• ".contains(t.first) {
+    /// t.dropFirst() }`), on the bytes when each mark is surely a `Character` of its own.
+    static func dropItemMarks(_ item: String) -> Substring {
+        let start: Int?? = item.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            var i = 0
+            while i < u.count {
+                let w: Int
+                if u[i] == 0x2D || u[i] == 0x2B || u[i] == 0x20 {  // "-", "+", " "
+                    w = 1
+                } else if u[i] == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xA2 {  // "•"
+                    w = 3
+                } else {
+                    break
+                }
+                guard UTF8Text.isBoundary(u, i + w) else { return nil }
+                i += w
+            }
+            return i
+        }
+        if let start = start ?? nil { return item[item.utf8.index(item.startIndex, offsetBy: start)...] }
+        var t = Substring(item)
+        while let f = t.first, "-+• ".contains(f) { t = t.dropFirst() }
+        return t
+    }
+
+    /// Removes the ".", ";" and "," that end `p` (`while let l = p.last, … { p.removeLast() }`),
+    /// on the bytes when each is surely a `Character` of its own.
+    static func dropEndPunctuation(_ p: inout String) {
+        let end: Int?? = p.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            var n = u.count
+            while n > 0, u[n - 1] == 0x2E || u[n - 1] == 0x3B || u[n - 1] == 0x2C {
+                guard UTF8Text.isBoundary(u, n - 1) else { return nil }
+                n -= 1
+            }
+            return n
+        }
+        if let end = end ?? nil {
+            if end < p.utf8.count { p = String(p[..<p.utf8.index(p.startIndex, offsetBy: end)]) }
+            return
+        }
+        while let l = p.last, l == "." || l == ";" || l == "," { p.removeLast() }
+    }
+
+    /// `p.lastIndex(of: "(")`: the last "(" byte when it is surely a `Character` of its own.
+    static func lastOpenParenthesis(_ p: String) -> String.Index? {
+        // The last "(" byte, and whether it is sure; no byte, no "(" at all.
+        let found: (Int?, Bool)? = p.utf8.withContiguousStorageIfAvailable { u in
+            guard let k = u.lastIndex(of: 0x28) else { return (nil, true) }
+            return (k, UTF8Text.isBoundary(u, k) && UTF8Text.isBoundary(u, k + 1))
+        }
+        guard let (k, sure) = found, sure else { return p.lastIndex(of: "(") }
+        return k.map { p.utf8.index(p.startIndex, offsetBy: $0) }
     }
 
     /// Authority lines, the signer's title, then the name.
@@ -170,7 +222,7 @@ enum ClosingParser {
                 if let rest { (position, name) = splitTitleAndName(rest, position: position) }
                 continue
             }
-            if VietnameseText.isAllCaps(line.filter { $0.isLetter || $0 == " " }) && isPersonName(line) == false {
+            if capitalLetters(line) && isPersonName(line) == false {
                 if position == nil { position = line }
                 continue
             }
@@ -187,6 +239,17 @@ enum ClosingParser {
         }
         return Signer(
             name: name, position: position, authority: authority.isEmpty ? nil : authority.joined(separator: " "))
+    }
+
+    /// `VietnameseText.isAllCaps(line.filter { $0.isLetter || $0 == " " })`: when every scalar
+    /// is surely a `Character` of its own, leaving some out joins none, so the letters are those
+    /// of the line and the filter can be skipped.
+    static func capitalLetters(_ line: String) -> Bool {
+        let separate = line.utf8.withContiguousStorageIfAvailable { u in
+            (0..<u.count).allSatisfy { i in u[i] & 0xC0 == 0x80 || UTF8Text.isBoundary(u, i) }
+        }
+        if separate == true { return VietnameseText.isAllCaps(line) }
+        return VietnameseText.isAllCaps(line.filter { $0.isLetter || $0 == " " })
     }
 
     /// "TL.GIÁM ĐỐC" → "TL. GIÁM ĐỐC"; "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành" → the authority
@@ -224,9 +287,46 @@ enum ClosingParser {
     /// Two to five capitalised words, the first a Vietnamese family name, no digits.
     static func isPersonName(_ s: String) -> Bool {
         guard s.utf8.count <= 60 else { return false }
+        if let sure = s.utf8.withContiguousStorageIfAvailable({ personName(bytes: $0) }) ?? nil { return sure }
         let words = s.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
         guard Lexicon.surnames.contains(Word(words[0].lowercased())) else { return false }
         return words.allSatisfy { w in w.first?.isUppercase == true && w.allSatisfy(\.isLetter) }
+    }
+
+    /// `isPersonName` on the bytes, when every scalar is surely a `Character` of its own (so
+    /// words split at space bytes) of a script whose letters and capitals are known
+    /// (`VietnameseText.letterCase`); `nil` otherwise.
+    static func personName(bytes u: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var words = 0
+        var first = (0, 0)
+        var start = -1
+        var capitalized = true
+        var letters = true
+        var i = 0
+        while i <= u.count {
+            let (v, w) = i < u.count ? UTF8Text.scalar(u, i) : (0x20, 1)
+            if v == 0x20 {
+                if start >= 0 {
+                    words += 1
+                    if words == 1 { first = (start, i) }
+                    start = -1
+                }
+            } else {
+                guard UTF8Text.isBoundary(u, i) else { return nil }
+                let c = VietnameseText.letterCase(v)
+                if c == .unknown { return nil }
+                if start < 0 {
+                    start = i
+                    if c != .upper { capitalized = false }
+                }
+                if c == .none { letters = false }
+            }
+            i += w
+        }
+        guard (2...5).contains(words) else { return false }
+        let surname = UnsafeBufferPointer(rebasing: u[first.0..<first.1])
+        let lower = Tokens.lowerVietnamese(surname) ?? Word(String(decoding: surname, as: UTF8.self).lowercased())
+        return Lexicon.surnames.contains(lower) && capitalized && letters
     }
 }
