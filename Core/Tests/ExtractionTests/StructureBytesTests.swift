@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Extraction
@@ -306,6 +307,27 @@ import Testing
         for k in stride(from: 0, to: lines.count, by: 3) {
             let group = Array(lines[k..<min(k + 3, lines.count)])
             #expect(ClosingParser.recipients(group).map { Array($0.utf8) } == byCharacters(group).map { Array($0.utf8) }, "\(group)")
+        }
+    }
+
+    static let searchPieces: [String] = [
+        "a", "b", "Đ", "ệ", "n", "g", "à", "y", " ", ",", ";", ":", "-", "Số", "SỐ", "ngày", ", ngày", "\u{0301}", "\u{0323}", "\u{200D}",
+        "\r\n", "\r", "\n", "Σ", "😀", "🇻🇳", "한", "ᄀ", "ᅡ", "\u{A0}",
+    ]
+
+    @Test func prefixSuffixAndSearchAgreeWithStrings() {
+        let patterns = ["", "a", "Số", "ngày", ", ngày", "-", ";", ":", "ệ", "a\u{0301}", "\u{0301}", " ", "n"]
+        for s in Self.samples(4_000, from: Self.searchPieces, maxLength: 10, seed: 17) {
+            for p in patterns {
+                #expect(UTF8Text.hasPrefix(s, p) == s.hasPrefix(p), "\(s.debugDescription) \(p.debugDescription)")
+                #expect(UTF8Text.hasSuffix(s, p) == s.hasSuffix(p), "\(s.debugDescription) \(p.debugDescription)")
+                #expect(UTF8Text.range(of: p, in: s[...]) == s.range(of: p), "\(s.debugDescription) \(p.debugDescription)")
+            }
+            for c: UInt8 in [0x3B, 0x20, 0x2D] {
+                #expect(
+                    UTF8Text.split(s[...], c) == s.split(separator: Character(Unicode.Scalar(c))),
+                    "\(s.debugDescription) \(c)")
+            }
         }
     }
 }

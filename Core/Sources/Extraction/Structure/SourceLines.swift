@@ -615,43 +615,54 @@ enum UTF8Text {
         return true
     }
 
+    /// `body` on the bytes of `s` and of `p`; `nil` when either has no contiguous bytes or
+    /// `body` is unsure.
+    @inline(__always)
+    static func withBytes<R>(
+        _ s: some StringProtocol, _ p: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R?
+    ) -> R? {
+        let r: R?? = s.utf8.withContiguousStorageIfAvailable { u in
+            p.utf8.withContiguousStorageIfAvailable { q in body(u, q) } ?? nil
+        }
+        return r ?? nil
+    }
+
+    /// Whether bytes `u[at..<(at + q.count)]` are `q` (the caller checks they exist).
+    @inline(__always)
+    static func bytesEqual(_ u: UnsafeBufferPointer<UInt8>, _ at: Int, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
+        q.isEmpty || memcmp(u.baseAddress! + at, q.baseAddress!, q.count) == 0
+    }
+
     /// `s.hasPrefix(p)`: the bytes (both NFC, so byte equality is canonical equality), then a
     /// `Character` boundary after them, asked of the string itself when unsure.
     static func hasPrefix(_ s: some StringProtocol, _ p: String) -> Bool {
-        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
-            let n = p.utf8.count
-            guard n <= u.count, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[0..<n])) else { return false }
-            return isBoundary(u, n) ? true : nil
-        }
-        return (sure ?? nil) ?? s.hasPrefix(p)
+        withBytes(s, p) { u, q in
+            guard q.count <= u.count, bytesEqual(u, 0, q) else { return false }
+            return isBoundary(u, q.count) ? true : nil
+        } ?? s.hasPrefix(p)
     }
 
     /// `s.hasSuffix(p)`, as `hasPrefix`.
     static func hasSuffix(_ s: some StringProtocol, _ p: String) -> Bool {
-        let sure: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
-            let n = p.utf8.count
-            guard n <= u.count, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[(u.count - n)...])) else {
-                return false
-            }
-            return isBoundary(u, u.count - n) ? true : nil
-        }
-        return (sure ?? nil) ?? s.hasSuffix(p)
+        withBytes(s, p) { u, q in
+            guard q.count <= u.count, bytesEqual(u, u.count - q.count, q) else { return false }
+            return isBoundary(u, u.count - q.count) ? true : nil
+        } ?? s.hasSuffix(p)
     }
 
     /// Foundation's `s.range(of: p)` (the first match of whole `Character`s): a byte search,
     /// with Foundation asked when the first match is not surely cut at `Character` boundaries.
     static func range(of p: String, in s: Substring) -> Range<String.Index>? {
-        let found: (Int, Bool)?? = s.utf8.withContiguousStorageIfAvailable { u in
-            let n = p.utf8.count
-            guard let first = p.utf8.first else { return nil }
+        // The offset of the first match and whether it is sure; `nil` for no match.
+        let found: (Int, Bool)?? = withBytes(s, p) { u, q -> (Int, Bool)?? in
+            guard let first = q.first else { return .some(nil) }
+            let n = q.count
             var i = 0
             while i + n <= u.count {
-                if u[i] == first, p.utf8.elementsEqual(UnsafeBufferPointer(rebasing: u[i..<(i + n)])) {
-                    return (i, isBoundary(u, i) && isBoundary(u, i + n))
-                }
+                if u[i] == first, bytesEqual(u, i, q) { return .some((i, isBoundary(u, i) && isBoundary(u, i + n))) }
                 i += 1
             }
-            return nil
+            return .some(nil)
         }
         guard let found else { return s.range(of: p) }
         guard let (i, sure) = found else { return nil }
@@ -703,23 +714,22 @@ enum UTF8Text {
     /// `s.split(separator: Character(c))` for an ASCII `c`, on the bytes when every `c` is surely
     /// a `Character` of its own.
     static func split(_ s: Substring, _ c: UInt8) -> [Substring] {
-        let cuts: [Int]? = s.utf8.withContiguousStorageIfAvailable { u in
-            var cuts: [Int] = []
-            for i in 0..<u.count where u[i] == c {
-                guard isBoundary(u, i), isBoundary(u, i + 1) else { return nil }
-                cuts.append(i)
+        let parts: [Substring]?? = s.utf8.withContiguousStorageIfAvailable { u -> [Substring]? in
+            // One pass: the parts are cut as the separators are found (the whole is read again
+            // by `Character`s if one is unsure).
+            let v = s.utf8
+            var parts: [Substring] = []
+            var start = 0
+            for i in 0...u.count where i == u.count || u[i] == c {
+                if i < u.count {
+                    guard isBoundary(u, i), isBoundary(u, i + 1) else { return nil }
+                }
+                if i > start { parts.append(s[v.index(s.startIndex, offsetBy: start)..<v.index(s.startIndex, offsetBy: i)]) }
+                start = i + 1
             }
-            return cuts
-        } ?? nil
-        guard let cuts else { return s.split(separator: Character(Unicode.Scalar(c))) }
-        var parts: [Substring] = []
-        let v = s.utf8
-        var start = 0
-        for cut in cuts + [v.count] {
-            if cut > start { parts.append(s[v.index(s.startIndex, offsetBy: start)..<v.index(s.startIndex, offsetBy: cut)]) }
-            start = cut + 1
+            return parts
         }
-        return parts
+        return (parts ?? nil) ?? s.split(separator: Character(Unicode.Scalar(c)))
     }
 
     /// Scalars that never join a neighbour into one `Character`.
