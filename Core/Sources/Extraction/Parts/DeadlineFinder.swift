@@ -92,12 +92,11 @@ struct DeadlineFinder {
         return out
     }
 
-    /// Words a deadline expression can start with: numbers, and a few time words.
-    static let openers: WordSet = ["hàng", "hằng", "mỗi", "tháng", "quý", "trong", "từ", "thường", "liên"]
-
+    /// Words a deadline expression can start with: numbers, and a few time words
+    /// (`Lexicon.deadlineOpeners`).
     static func mayStart(_ token: Token) -> Bool {
         token.kind == .number || (token.kind == .word && token.lower.byte(0) >= 0x30 && token.lower.byte(0) <= 0x39)
-            || openers.contains(token.lower)
+            || token.starts & Lexicon.deadlineOpeners.flag != 0
     }
 
     func text(_ a: Int, _ b: Int) -> String {

@@ -84,7 +84,7 @@ struct UnitFinder {
         var k = 0
         while k + 2 < t.count {
             defer { k += 1 }
-            guard Phrases.roleOpeners.contains(t[k].lower) else { continue }
+            guard t[k].starts & Lexicon.roleOpeners.flag != 0 else { continue }
             var role = ""
             var p = k
             if let e = t.match(["đơn", "vị", "chủ", "trì"], at: k) ?? t.match(["cơ", "quan", "chủ", "trì"], at: k)

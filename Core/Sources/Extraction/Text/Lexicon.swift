@@ -137,8 +137,16 @@ enum Lexicon {
     /// this list would never match (`LexiconTests` checks the list).
     static let phraseSets = [
         unitHeads, pluralNouns, unitStops, notUnits, clauseOpeners, leadMarkers, urgency, nonTaskHeadings,
-        nonTaskOpenings, personTitles,
+        nonTaskOpenings, personTitles, deadlineOpeners, roleOpeners,
     ]
+
+    /// Words a deadline expression can start with, besides numbers (`DeadlineFinder.mayStart`).
+    static let deadlineOpeners = PhraseSet(
+        ["hàng", "hằng", "mỗi", "tháng", "quý", "trong", "từ", "thường", "liên"], flag: 1 << 10)
+
+    /// First words of the fields an item writes as labels ("Đơn vị chủ trì:", "Cơ quan phối
+    /// hợp:", "Thời gian:"), for `UnitFinder.roleFields`.
+    static let roleOpeners = PhraseSet(["đơn", "cơ", "thời"], flag: 1 << 11)
 
     static let firstWords: WordTable<UInt16> = {
         var table = WordTable<UInt16>(minimumCapacity: 512)

@@ -40,6 +40,5 @@ enum Phrases {
     static let s37: WordSet = [".", "(", ";"]
     static let s38: WordSet = ["hiện", "khai"]
     static let p40: [Word] = ["về"]
-    static let roleOpeners: WordSet = ["đơn", "cơ", "thời"]
     static let reviewNouns: WordSet = ["tác", "kết", "quả", "hình", "giá"]
 }
