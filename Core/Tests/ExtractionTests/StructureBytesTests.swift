@@ -330,4 +330,39 @@ import Testing
             }
         }
     }
+
+    @Test func labelsAgreeWithCharacters() {
+        let pool = [
+            "1", "2", "0", "12", "123", ".", "..", ")", "(", " ", "  ", "\t", "a", "đ", "f", "I", "V", "X", "II", "i", "iv", "-", "–", "•",
+            "+", "*", ":", "/", "Nội dung", "Đ", "\u{0301}", "\u{0663}", "²", "\u{200D}",
+        ]
+        for s in Self.samples(20_000, from: pool, maxLength: 8, seed: 18) {
+            let got = Label.parse(s[...])
+            let want = Label.parseByCharacters(s[...])
+            #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func boundariesAgreeWithScalarTest() {
+        func byScalars(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            guard i > 0, i < u.count else { return true }
+            let a = u[i - 1]
+            let b = u[i]
+            if a < 0x80 && b < 0x80 { return !(a == 0x0D && b == 0x0A) }
+            if b >= 0x80 && !UTF8Text.isSeparate(UTF8Text.scalar(u, i).0) { return false }
+            if a >= 0x80 {
+                var p = i - 1
+                while p > 0, u[p] & 0xC0 == 0x80 { p -= 1 }
+                if !UTF8Text.isSeparate(UTF8Text.scalar(u, p).0) { return false }
+            }
+            return true
+        }
+        for s in Self.samples(4_000, from: Self.pieces + Self.searchPieces + ["ḁ", "Ḁ", "ỹ", "ɏ", "ʯ", "˿", "̀", "ͯ", "ὀ"], seed: 19) {
+            Array(s.utf8).withUnsafeBufferPointer { u in
+                for i in 0...u.count {
+                    #expect(UTF8Text.isBoundary(u, i) == byScalars(u, i), "\(s.debugDescription) \(i)")
+                }
+            }
+        }
+    }
 }

@@ -117,19 +117,38 @@ struct Label: Sendable, Equatable {
             var i = 0
             while i < n, u[i] >= 0x30 && u[i] <= 0x39 || u[i] == 0x2E { i += 1 }
             guard UTF8Text.isBoundary(u, i) else { return .unsure }
-            let token = UnsafeBufferPointer(rebasing: u[0..<i])
-            let numbers = token.split(separator: 0x2E, omittingEmptySubsequences: true)
-            guard numbers.allSatisfy({ $0.count <= 2 }), !numbers.isEmpty, numbers.count <= 4 else { return .noLabel }
+            // The numbers between the dots (empty ones left out): one to four, of one or two
+            // digits each; their values written without leading zeros, joined by dots ("2.1").
+            var numbers = 0
+            var digits = 0
+            var tooLong = false
+            var current = 0
+            var value = ""
+            for k in 0...i {
+                if k < i, u[k] != 0x2E {
+                    digits += 1
+                    if digits > 2 { tooLong = true } else { current = current * 10 + Int(u[k] - 0x30) }
+                    continue
+                }
+                guard digits > 0 else { continue }
+                numbers += 1
+                if numbers > 1 { value += "." }
+                value += String(current)
+                digits = 0
+                current = 0
+            }
+            guard !tooLong, numbers > 0, numbers <= 4 else { return .noLabel }
+            let endsWithDot = u[i - 1] == 0x2E
             guard let paren = char(i, is: 0x29) else { return .unsure }
             if paren {
                 // "1)" belongs with "(1)".
-                guard numbers.count == 1, token.last != 0x2E, i + 1 < n, u[i + 1] == 0x20 else { return .noLabel }
+                guard numbers == 1, !endsWithDot, i + 1 < n, u[i + 1] == 0x20 else { return .noLabel }
                 guard let k = text(from: i + 1, tabs: false) else { return .unsure }
                 guard k < n else { return .noLabel }
-                return .label(Label(style: .parenNumber, value: String(number(numbers[0]))), k)
+                return .label(Label(style: .parenNumber, value: value), k)
             }
             // "1." needs its dot; "2.1" may omit the final one.
-            guard token.last == 0x2E || numbers.count > 1 else { return .noLabel }
+            guard endsWithDot || numbers > 1 else { return .noLabel }
             // No dots in a row.
             for k in 1..<i where u[k] == 0x2E && u[k - 1] == 0x2E { return .noLabel }
             guard isSpace(i) else { return .noLabel }
@@ -137,8 +156,7 @@ struct Label: Sendable, Equatable {
             guard k < n else { return .noLabel }
             let t0 = UTF8Text.scalar(u, k).0
             if t0 < 0x80 ? t0 >= 0x30 && t0 <= 0x39 : Unicode.Scalar(t0)?.properties.numericType != nil { return .noLabel }
-            let value = numbers.map { String(number($0)) }.joined(separator: ".")
-            return .label(Label(style: .arabic(depth: numbers.count), value: value), k)
+            return .label(Label(style: .arabic(depth: numbers), value: value), k)
         }
         if v == 0x49 || v == 0x56 || v == 0x58 || v == 0x4C {
             // Roman numerals "IV." / "IV)" / "IV -".

@@ -606,13 +606,23 @@ enum UTF8Text {
         let a = u[i - 1]
         let b = u[i]
         if a < 0x80 && b < 0x80 { return !(a == 0x0D && b == 0x0A) }
-        if b >= 0x80 && !isSeparate(scalar(u, i).0) { return false }
+        if b >= 0x80 && !isSeparateScalar(u, i) { return false }
         if a >= 0x80 {
             var p = i - 1
             while p > 0, u[p] & 0xC0 == 0x80 { p -= 1 }
-            if !isSeparate(scalar(u, p).0) { return false }
+            if !isSeparateScalar(u, p) { return false }
         }
         return true
+    }
+
+    /// `isSeparate(scalar(u, i).0)`, from the lead byte for the common scalars: C2–CB start
+    /// U+0080–U+02FF, and E1 with a second byte B8–BB starts U+1E00–U+1EFF.
+    @inline(__always)
+    static func isSeparateScalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b0 = u[i]
+        if b0 >= 0xC2 && b0 <= 0xCB && i + 1 < u.count { return true }
+        if b0 == 0xE1 && i + 2 < u.count { return (u[i + 1] & 0x3F) >> 2 == 0x0E }
+        return isSeparate(scalar(u, i).0)
     }
 
     /// `body` on the bytes of `s` and of `p`; `nil` when either has no contiguous bytes or
