@@ -259,8 +259,10 @@ struct WordTable<Value: Sendable>: Sendable {
     private(set) var count = 0
 
     init(minimumCapacity: Int = 8) {
+        // At most a quarter full: a word not in the table (most tokens) meets an empty slot at
+        // the first or second probe.
         var size = 8
-        while size < minimumCapacity * 2 { size *= 2 }
+        while size < minimumCapacity * 4 { size *= 2 }
         keys = Array(repeating: Word(empty: ()), count: size)
         values = Array(repeating: nil, count: size)
         mask = size - 1
@@ -283,7 +285,7 @@ struct WordTable<Value: Sendable>: Sendable {
         precondition(word.d != 0, "the empty word has no slot")
         var i = slot(of: word)
         if keys[i].d == 0 {
-            if (count + 1) * 2 > keys.count {
+            if (count + 1) * 4 > keys.count {
                 grow()
                 i = slot(of: word)
             }
@@ -378,13 +380,14 @@ struct Tokens: Sendable {
         contiguous.makeContiguousUTF8()
         self.source = contiguous
         let source = contiguous
-        var items: [Token] = []
-        items.reserveCapacity(source.utf8.count / 3 + 4)
         let u = source.utf8
         let count = u.count
         let firstWords = Lexicon.firstWords
         // Work on the bytes: decoding scalars by hand is several times faster than the scalar view.
-        u.withContiguousStorageIfAvailable { bytes in
+        // The array is the closure's own, so that appending to it needs no uniqueness check.
+        self.items = u.withContiguousStorageIfAvailable { bytes -> [Token] in
+            var items: [Token] = []
+            items.reserveCapacity(count / 3 + 4)
             // O(1) on native UTF-8 strings.
             func index(_ o: Int) -> String.Index { u.index(u.startIndex, offsetBy: o) }
             var i = 0
@@ -451,8 +454,8 @@ struct Tokens: Sendable {
                     i += w
                 }
             }
-        }
-        self.items = items
+            return items
+        } ?? []
     }
 
     /// The lower-cased word of UTF-8 bytes whose capitals are all Vietnamese letters (each
