@@ -365,4 +365,42 @@ import Testing
             }
         }
     }
+
+    @Test func authorityLinesAgreeWithJoinedWords() {
+        func byWords(_ line: String) -> (String, String?)? {
+            guard let prefix = ClosingParser.authorityPrefixes.first(where: { line.hasPrefix($0) }) else { return nil }
+            var head = prefix.trimmingCharacters(in: .whitespaces)
+            if !head.hasSuffix(".") { head += "." }
+            let body = VietnameseText.collapseSpaces(line.dropFirst(prefix.count))
+            guard !body.isEmpty, body.first!.isUppercase else { return nil }
+            let words = body.split(separator: " ")
+            var capsEnd = 0
+            while capsEnd < words.count, VietnameseText.isAllCaps(words[capsEnd]) || words[capsEnd] == "-" { capsEnd += 1 }
+            let caps = words[0..<capsEnd].joined(separator: " ")
+            let rest = words[capsEnd...].joined(separator: " ")
+            for (pos, spaced) in zip(ClosingParser.positions, ClosingParser.spacedPositions)
+            where caps.hasSuffix(spaced) && caps.count > pos.count + 1 {
+                let auth = String(caps.dropLast(pos.count + 1))
+                return (head + " " + auth, pos + (rest.isEmpty ? "" : " " + rest))
+            }
+            return (head + " " + caps, rest.isEmpty ? nil : rest)
+        }
+        let pool = [
+            "KT.", "TM. ", "TL.", "T/M", "Q.", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "GIÁM ĐỐC", "SỞ", "UBND", " ", "  ", "-", "Lê", "Công", "Thành",
+            "\u{0301}", "\u{A0}", "\t", "a",
+        ]
+        for s in Self.samples(8_000, from: pool, maxLength: 8, seed: 20) {
+            let got = ClosingParser.authorityLine(s)
+            let want = byWords(s)
+            #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(s.debugDescription)")
+            let words = s.split(separator: " ")
+            var capsEnd = 0
+            while capsEnd < words.count, VietnameseText.isAllCaps(words[capsEnd]) || words[capsEnd] == "-" { capsEnd += 1 }
+            let caps = words[0..<capsEnd].joined(separator: " ")
+            let rest = words[capsEnd...].joined(separator: " ")
+            let (title, name) = ClosingParser.splitTitleAndName(s, position: "X")
+            #expect(title == (caps.isEmpty ? "X" : caps), "\(s.debugDescription)")
+            #expect(name == (ClosingParser.isPersonName(rest) ? rest : nil), "\(s.debugDescription)")
+        }
+    }
 }

@@ -261,11 +261,11 @@ enum ClosingParser {
         let body = VietnameseText.collapseSpaces(line.dropFirst(prefix.count))
         guard !body.isEmpty, body.first!.isUppercase else { return nil }
         // Capital words of the authority, then maybe a title and a name.
-        let words = body.split(separator: " ")
+        let words = UTF8Text.split(body[...], 0x20)
         var capsEnd = 0
         while capsEnd < words.count, VietnameseText.isAllCaps(words[capsEnd]) || words[capsEnd] == "-" { capsEnd += 1 }
-        let caps = words[0..<capsEnd].joined(separator: " ")
-        let rest = words[capsEnd...].joined(separator: " ")
+        let caps = joined(words, 0..<capsEnd, in: body)
+        let rest = joined(words, capsEnd..<words.count, in: body)
         // Does the capital run end with a known title, leaving an authority before it?
         for (pos, spaced) in zip(positions, spacedPositions) where UTF8Text.hasSuffix(caps, spaced) && caps.count > pos.count + 1 {
             let auth = String(caps.dropLast(pos.count + 1))
@@ -275,13 +275,24 @@ enum ClosingParser {
     }
 
     static func splitTitleAndName(_ s: String, position: String?) -> (String?, String?) {
-        let words = s.split(separator: " ")
+        let words = UTF8Text.split(s[...], 0x20)
         var capsEnd = 0
         while capsEnd < words.count, VietnameseText.isAllCaps(words[capsEnd]) || words[capsEnd] == "-" { capsEnd += 1 }
-        let caps = words[0..<capsEnd].joined(separator: " ")
-        let rest = words[capsEnd...].joined(separator: " ")
+        let caps = joined(words, 0..<capsEnd, in: s)
+        let rest = joined(words, capsEnd..<words.count, in: s)
         let title = caps.isEmpty ? position : caps
         return (title, isPersonName(rest) ? rest : nil)
+    }
+
+    /// `words[range].joined(separator: " ")` for words split from `text` at spaces: the text
+    /// from the first to the last, without a copy of each, when every gap between them is one
+    /// byte (a single space, as in folded text).
+    static func joined(_ words: [Substring], _ range: Range<Int>, in text: String) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
+        let v = text.utf8
+        let single = (first..<last).allSatisfy { k in v.distance(from: words[k].endIndex, to: words[k + 1].startIndex) == 1 }
+        guard single else { return words[range].joined(separator: " ") }
+        return String(text[words[first].startIndex..<words[last].endIndex])
     }
 
     /// Two to five capitalised words, the first a Vietnamese family name, no digits.
