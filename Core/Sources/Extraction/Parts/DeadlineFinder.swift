@@ -74,12 +74,13 @@ struct DeadlineFinder {
     func candidates() -> [Candidate] {
         var out: [Candidate] = []
         var k = 0
+        let openers = Lexicon.deadlineOpeners.flag  // read once, not per token
         while k < t.count {
             if quoted[k] {
                 k += 1
                 continue
             }
-            if DeadlineFinder.mayStart(t[k]),
+            if DeadlineFinder.mayStart(t[k], openers: openers),
                 let c = recurring(at: k) ?? relative(at: k) ?? period(at: k) ?? from(at: k) ?? date(at: k)
                     ?? continuing(at: k)
             {
@@ -94,9 +95,9 @@ struct DeadlineFinder {
 
     /// Words a deadline expression can start with: numbers, and a few time words
     /// (`Lexicon.deadlineOpeners`).
-    static func mayStart(_ token: Token) -> Bool {
+    static func mayStart(_ token: Token, openers: UInt16) -> Bool {
         token.kind == .number || (token.kind == .word && token.lower.byte(0) >= 0x30 && token.lower.byte(0) <= 0x39)
-            || token.starts & Lexicon.deadlineOpeners.flag != 0
+            || token.starts & openers != 0
     }
 
     func text(_ a: Int, _ b: Int) -> String {

@@ -20,9 +20,10 @@ struct UnitFinder {
         self.quoted = quoted ?? UnitFinder.quoteMask(tokens)
         var heads = [Int](repeating: -1, count: tokens.count)
         var stops = [Int](repeating: -1, count: tokens.count)
+        let (unitHeads, unitStops) = (Lexicon.unitHeads, Lexicon.unitStops)  // read once, not per token
         for k in 0..<tokens.count where tokens[k].isWord {
-            if let e = tokens.longestMatch(Lexicon.unitHeads, at: k) { heads[k] = e }
-            if let e = tokens.longestMatch(Lexicon.unitStops, at: k) { stops[k] = e }
+            if let e = tokens.longestMatch(unitHeads, at: k) { heads[k] = e }
+            if let e = tokens.longestMatch(unitStops, at: k) { stops[k] = e }
         }
         headEnds = heads
         stopEnds = stops

@@ -342,8 +342,9 @@ struct OutlineWalker {
         var (due, milestones) = DeadlineFinder(tokens, reference: reference, quoted: units.quoted).find()
         if due == nil, let time = roles.time { due = TaskTable.timeCell(time, reference: reference) }
         var urgency: [String] = []
+        let urgencyWords = Lexicon.urgency  // read once: a `static let` read costs a call
         for k in 0..<tokens.count {
-            if let e = tokens.longestMatch(Lexicon.urgency, at: k) {
+            if let e = tokens.longestMatch(urgencyWords, at: k) {
                 let w = String(tokens.text(k, e)).lowercased()
                 if !urgency.contains(w) { urgency.append(w) }
             }

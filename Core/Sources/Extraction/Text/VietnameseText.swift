@@ -136,13 +136,26 @@ public enum VietnameseText {
             // Most texts have nothing to fold: no new string (making one validates its bytes).
             var needs = false
             var prevSpace = true
-            for (i, b) in u.enumerated() {
-                let space = b == 0x20
-                if b == 0x09 || b == 0x0A || b == 0x0D || (space && prevSpace) || (b >= 0xC2 && isSpace(u, at: i)) {
-                    needs = true
-                    break
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == 0x20 {
+                    if prevSpace {
+                        needs = true
+                        break
+                    }
+                    prevSpace = true
+                } else {
+                    // Tab, line ends; the lead bytes of the other spaces (not those of letters).
+                    if (b < 0x20 && (b == 0x09 || b == 0x0A || b == 0x0D))
+                        || ((b == 0xC2 || b &- 0xE1 < 3) && isSpace(u, at: i))
+                    {
+                        needs = true
+                        break
+                    }
+                    prevSpace = false
                 }
-                prevSpace = space
+                i += 1
             }
             if !needs && !prevSpace { return nil }
             return String(unsafeUninitializedCapacity: u.count) { out in
