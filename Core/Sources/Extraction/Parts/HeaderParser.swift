@@ -12,6 +12,9 @@ struct HeaderParser {
         ("CÔNG ĐIỆN", "khac"), ("GIẤY MỜI", "khac"), ("PHƯƠNG ÁN", "khac"),
     ]
 
+    /// The first bytes of the kind words.
+    static let kindInitials = Set(kinds.map { $0.words.utf8.first! })
+
     struct Result {
         var kind = "khac"
         var number: String?
@@ -112,6 +115,8 @@ struct HeaderParser {
 
     /// Whether `text` starts with a kind word written in capitals; returns the kind and the rest.
     static func kindWord(_ text: String) -> (String, String)? {
+        // A prefix starts with the same byte: most lines are ruled out before comparing any.
+        guard let initial = text.utf8.first, kindInitials.contains(initial) else { return nil }
         for (words, kind) in kinds where UTF8Text.hasPrefix(text, words) {
             let rest = text.dropFirst(words.count)
             if let f = rest.first, f.isLetter { continue }
