@@ -122,6 +122,22 @@ import Testing
         #expect(finder.cleanName(" - Sở Tài chính; ") == "Sở Tài chính")
     }
 
+    @Test func containsBytesFindsEveryOccurrence() {
+        func naive(_ s: String, _ n: String) -> Bool {
+            let (u, p) = (Array(s.utf8), Array(n.utf8))
+            guard u.count >= p.count else { return false }
+            return (0...(u.count - p.count)).contains { Array(u[$0..<($0 + p.count)]) == p }
+        }
+        for s in Self.samples(3_000) {
+            #expect(VietnameseText.containsBytes(s, "ư") == naive(s, "ư"))
+            #expect(VietnameseText.containsBytes(s, "a ") == naive(s, "a "))
+            #expect(VietnameseText.containsBytes(s, "đ1") == naive(s, "đ1"))
+            #expect(VietnameseText.containsBytes(s, "ẫẫ") == naive(s, "ẫẫ"))
+        }
+        #expect(VietnameseText.containsBytes("Phụ lục kèm theo", "lục"))
+        #expect(!VietnameseText.containsBytes("lụ", "lục"))
+    }
+
     @Test func footnoteMarksLeaveOtherTextAlone() {
         #expect(OutlineWalker.removeFootnoteMarks("khoáng sản1. Tiếp theo") == "khoáng sản. Tiếp theo")
         #expect(OutlineWalker.removeFootnoteMarks("gồm¹ các nội dung") == "gồm các nội dung")

@@ -252,9 +252,14 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
 /// multiplication and a comparison or two. `Dictionary` hashes every key with SipHash, which was
 /// the largest single cost of phrase matching.
 struct WordTable<Value: Sendable>: Sendable {
-    /// The keys; a slot whose `d` is 0 is empty (no word has length 0).
-    private var keys: [Word]
-    private var values: [Value?]
+    /// A key and its value side by side: a probe reads one place.
+    private struct Slot: Sendable {
+        var key: Word
+        var value: Value?
+    }
+
+    /// The slots; one whose key's `d` is 0 is empty (no word has length 0).
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
@@ -263,8 +268,7 @@ struct WordTable<Value: Sendable>: Sendable {
         // the first or second probe.
         var size = 8
         while size < minimumCapacity * 4 { size *= 2 }
-        keys = Array(repeating: Word(empty: ()), count: size)
-        values = Array(repeating: nil, count: size)
+        slots = Array(repeating: Slot(key: Word(empty: ()), value: nil), count: size)
         mask = size - 1
     }
 
@@ -272,38 +276,38 @@ struct WordTable<Value: Sendable>: Sendable {
     @inline(__always) private func slot(of word: Word) -> Int {
         var i = Int(truncatingIfNeeded: word.code) & mask
         while true {
-            let k = keys[i]
+            let k = slots[i].key
             if k.d == 0 || k == word { return i }
             i = (i + 1) & mask
         }
     }
 
-    subscript(word: Word) -> Value? { values[slot(of: word)] }
+    subscript(word: Word) -> Value? { slots[slot(of: word)].value }
 
     /// Sets the value of `word` (tables only grow: the lexicons are built once).
     mutating func set(_ word: Word, _ value: Value) {
         precondition(word.d != 0, "the empty word has no slot")
         var i = slot(of: word)
-        if keys[i].d == 0 {
-            if (count + 1) * 4 > keys.count {
+        if slots[i].key.d == 0 {
+            if (count + 1) * 4 > slots.count {
                 grow()
                 i = slot(of: word)
             }
-            keys[i] = word
+            slots[i].key = word
             count += 1
         }
-        values[i] = value
+        slots[i].value = value
     }
 
     private mutating func grow() {
         let old = entries
-        self = WordTable(minimumCapacity: keys.count)
+        self = WordTable(minimumCapacity: slots.count)
         for (k, v) in old { set(k, v) }
     }
 
     /// Every key with its value, in no particular order.
     var entries: [(key: Word, value: Value)] {
-        keys.indices.compactMap { i in keys[i].d == 0 ? nil : (keys[i], values[i]!) }
+        slots.compactMap { s in s.key.d == 0 ? nil : (s.key, s.value!) }
     }
 }
 

@@ -108,17 +108,20 @@ public enum VietnameseText {
 
     /// Whether the UTF-8 bytes of `needle` occur in `s` (both NFC): a search without `Character`s.
     public static func containsBytes(_ s: some StringProtocol, _ needle: StaticString) -> Bool {
-        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = n.first else { return true }
+        let n = needle.utf8CodeUnitCount
+        guard n > 0 else { return true }
+        // The first byte found with the C library's `memchr` (vectorised), the rest compared.
+        let p = needle.utf8Start
         func search(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard u.count >= n.count else { return false }
+            guard u.count >= n, let base = u.baseAddress else { return false }
             var i = 0
-            while i <= u.count - n.count {
-                if u[i] == first {
-                    var k = 1
-                    while k < n.count, u[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
+            let last = u.count - n
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(p[0]), last - i + 1) else { return false }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var k = 1
+                while k < n, base[i + k] == p[k] { k += 1 }
+                if k == n { return true }
                 i += 1
             }
             return false
