@@ -403,4 +403,42 @@ import Testing
             #expect(name == (ClosingParser.isPersonName(rest) ? rest : nil), "\(s.debugDescription)")
         }
     }
+
+    @Test func recipientCellsAgreeWithCharacters() {
+        func byCharacters(_ cell: [String]) -> [String] {
+            var out: [String] = []
+            for var part in cell {
+                if let r = part.range(of: "Nơi nhận") {
+                    part = String(part[r.upperBound...].drop(while: { $0 == ":" || $0 == " " }))
+                }
+                if part.isEmpty { continue }
+                var pieces: [String] = []
+                var current = ""
+                let chars = Array(part)
+                var i = 0
+                while i < chars.count {
+                    if chars[i] == "-", i + 1 < chars.count, chars[i + 1] == " ",
+                        current.trimmingCharacters(in: .whitespaces).isEmpty
+                            || current.trimmingCharacters(in: .whitespaces).hasSuffix(";")
+                    {
+                        if !current.trimmingCharacters(in: .whitespaces).isEmpty { pieces.append(current) }
+                        current = "- "
+                        i += 2
+                        continue
+                    }
+                    current.append(chars[i])
+                    i += 1
+                }
+                if !current.trimmingCharacters(in: .whitespaces).isEmpty { pieces.append(current) }
+                out.append(contentsOf: pieces)
+            }
+            return out
+        }
+        let pool = Self.closingPieces + ["Nơi nhận", ":", "- ", "; - ", ";", " -", "\u{2003}", "\u{200B}"]
+        let parts = Self.samples(9_000, from: pool, maxLength: 10, seed: 21)
+        for k in stride(from: 0, to: parts.count, by: 3) {
+            let cell = Array(parts[k..<min(k + 3, parts.count)])
+            #expect(ClosingParser.splitRecipientCell(cell) == byCharacters(cell), "\(cell)")
+        }
+    }
 }

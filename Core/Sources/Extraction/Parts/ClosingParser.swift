@@ -101,6 +101,10 @@ enum ClosingParser {
             }
             if part.isEmpty { continue }
             // Items run together: split before " - " that follows a ";".
+            if let pieces = itemPieces(part) {
+                out.append(contentsOf: pieces)
+                continue
+            }
             var pieces: [String] = []
             var current = ""
             let chars = Array(part)
@@ -123,6 +127,42 @@ enum ClosingParser {
         return out
     }
 
+
+    /// The pieces `splitRecipientCell` cuts from `part`, on the bytes when every scalar is a
+    /// `Character` of its own: the text between the cuts is sliced, not appended `Character` by
+    /// `Character`. `nil` when some scalar may join a neighbour.
+    static func itemPieces(_ part: String) -> [String]? {
+        part.utf8.withContiguousStorageIfAvailable { u -> [String]? in
+            guard UTF8Text.isEveryScalarACharacter(u) else { return nil }
+            let v = part.utf8
+            var pieces: [String] = []
+            // The current piece: "- " when it follows a cut, then the text from `start`.
+            var dash = false
+            var start = 0
+            func current(_ end: Int) -> String {
+                let text = part[v.index(part.startIndex, offsetBy: start)..<v.index(part.startIndex, offsetBy: end)]
+                return dash ? "- " + text : String(text)
+            }
+            var i = 0
+            while i + 1 < u.count {
+                if u[i] == 0x2D, u[i + 1] == 0x20 {  // "- "
+                    let piece = current(i)
+                    let trimmed = UTF8Text.trimmingWhitespaces(piece)
+                    if trimmed.isEmpty || UTF8Text.hasSuffix(trimmed, ";") {
+                        if !trimmed.isEmpty { pieces.append(piece) }
+                        dash = true
+                        start = i + 2
+                        i += 2
+                        continue
+                    }
+                }
+                i += 1
+            }
+            let piece = current(u.count)
+            if !UTF8Text.trimmingWhitespaces(piece).isEmpty { pieces.append(piece) }
+            return pieces
+        } ?? nil
+    }
 
     /// Recipient items: "- " and trailing ";" / "." removed, role notes in parentheses dropped
     /// ("(Chỉ đạo)", "(để báo cáo)"), but kept on the archive line ("Lưu: VT, TH (Thắng)").
@@ -245,9 +285,7 @@ enum ClosingParser {
     /// is surely a `Character` of its own, leaving some out joins none, so the letters are those
     /// of the line and the filter can be skipped.
     static func capitalLetters(_ line: String) -> Bool {
-        let separate = line.utf8.withContiguousStorageIfAvailable { u in
-            (0..<u.count).allSatisfy { i in u[i] & 0xC0 == 0x80 || UTF8Text.isBoundary(u, i) }
-        }
+        let separate = line.utf8.withContiguousStorageIfAvailable { UTF8Text.isEveryScalarACharacter($0) }
         if separate == true { return VietnameseText.isAllCaps(line) }
         return VietnameseText.isAllCaps(line.filter { $0.isLetter || $0 == " " })
     }

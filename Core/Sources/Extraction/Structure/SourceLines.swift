@@ -643,6 +643,11 @@ enum UTF8Text {
         q.isEmpty || memcmp(u.baseAddress! + at, q.baseAddress!, q.count) == 0
     }
 
+    /// Whether every scalar of `u` is surely a `Character` of its own (a boundary before each).
+    static func isEveryScalarACharacter(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        (0..<u.count).allSatisfy { i in u[i] & 0xC0 == 0x80 || isBoundary(u, i) }
+    }
+
     /// `s.hasPrefix(p)`: the bytes (both NFC, so byte equality is canonical equality), then a
     /// `Character` boundary after them, asked of the string itself when unsure.
     static func hasPrefix(_ s: some StringProtocol, _ p: String) -> Bool {
