@@ -251,69 +251,75 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
 /// A hash table from words to values, open addressing on `Word.code`: looking a token up costs a
 /// multiplication and a comparison or two. `Dictionary` hashes every key with SipHash, which was
 /// the largest single cost of phrase matching.
+///
+/// The probed array holds 32 bits a slot (16 bits of the hash and the entry's index), so that
+/// the lexicon tables stay in the first-level cache; keys and values are stored densely apart.
 struct WordTable<Value: Sendable>: Sendable {
-    /// A key and its value side by side: a probe reads one place.
-    private struct Slot: Sendable {
-        var key: Word
-        var value: Value?
-    }
-
-    /// The slots; one whose key's `d` is 0 is empty (no word has length 0).
-    private var slots: [Slot]
+    /// Per slot: 0 when empty, else the hash tag (high 16 bits, never 0) and the entry index.
+    private var slots: [UInt32]
+    private var keys: [Word] = []
+    private var values: [Value] = []
     private var mask: Int
-    private(set) var count = 0
+
+    var count: Int { keys.count }
 
     init(minimumCapacity: Int = 8) {
         // At most a quarter full: a word not in the table (most tokens) meets an empty slot at
         // the first or second probe.
         var size = 8
         while size < minimumCapacity * 4 { size *= 2 }
-        slots = Array(repeating: Slot(key: Word(empty: ()), value: nil), count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
+        keys.reserveCapacity(minimumCapacity)
+        values.reserveCapacity(minimumCapacity)
     }
 
-    /// The slot holding `word`, or the empty slot where it would go.
-    @inline(__always) private func slot(of word: Word) -> Int {
-        var i = Int(truncatingIfNeeded: word.code) & mask
+    @inline(__always) private static func tag(_ code: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: code >> 48) | 1 }
+
+    /// The index of `word`'s entry, or nil; and the slot where it is or would go.
+    @inline(__always) private func find(_ word: Word) -> (entry: Int?, slot: Int) {
+        let code = word.code
+        let tag = WordTable.tag(code)
+        var i = Int(truncatingIfNeeded: code) & mask
         while true {
-            let k = slots[i].key
-            if k.d == 0 || k == word { return i }
+            let s = slots[i]
+            if s == 0 { return (nil, i) }
+            if s >> 16 == tag, keys[Int(s & 0xFFFF)] == word { return (Int(s & 0xFFFF), i) }
             i = (i + 1) & mask
         }
     }
 
-    subscript(word: Word) -> Value? { slots[slot(of: word)].value }
+    subscript(word: Word) -> Value? {
+        guard let e = find(word).entry else { return nil }
+        return values[e]
+    }
 
     /// Sets the value of `word` (tables only grow: the lexicons are built once).
     mutating func set(_ word: Word, _ value: Value) {
-        precondition(word.d != 0, "the empty word has no slot")
-        var i = slot(of: word)
-        if slots[i].key.d == 0 {
-            if (count + 1) * 4 > slots.count {
-                grow()
-                i = slot(of: word)
-            }
-            slots[i].key = word
-            count += 1
+        let (entry, slot) = find(word)
+        if let entry {
+            values[entry] = value
+            return
         }
-        slots[i].value = value
+        precondition(keys.count < 0xFFFF, "a word table holds at most 65,535 words")
+        keys.append(word)
+        values.append(value)
+        slots[slot] = WordTable.tag(word.code) << 16 | UInt32(keys.count - 1)
+        if keys.count * 4 > slots.count { rehash() }
     }
 
-    private mutating func grow() {
-        let old = entries
-        self = WordTable(minimumCapacity: slots.count)
-        for (k, v) in old { set(k, v) }
+    private mutating func rehash() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for (e, key) in keys.enumerated() {
+            var i = Int(truncatingIfNeeded: key.code) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = WordTable.tag(key.code) << 16 | UInt32(e)
+        }
     }
 
-    /// Every key with its value, in no particular order.
-    var entries: [(key: Word, value: Value)] {
-        slots.compactMap { s in s.key.d == 0 ? nil : (s.key, s.value!) }
-    }
-}
-
-extension Word {
-    /// The empty word, which marks a free slot of a `WordTable`.
-    fileprivate init(empty: ()) { (a, b, c, d) = (0, 0, 0, 0) }
+    /// Every key with its value, in the order they were first set.
+    var entries: [(key: Word, value: Value)] { Array(zip(keys, values)) }
 }
 
 /// A set of words backed by a `WordTable`.
