@@ -208,9 +208,12 @@ enum SourceLines {
     /// Removes lines that hold only a page number ("2", "- 2 -", "Trang 2") with the blank lines
     /// that follow them, so that text broken by a page joins again.
     static func dropPageNumbers(_ lines: [SourceLine]) -> [SourceLine] {
+        // Most notices (Word text) have none: the lines are kept as they are, not copied.
+        guard let firstPage = lines.firstIndex(where: { !$0.isTableRow && isPageNumber($0.text) }) else { return lines }
         var out: [SourceLine] = []
         out.reserveCapacity(lines.count)
-        var i = 0
+        out.append(contentsOf: lines[..<firstPage])
+        var i = firstPage
         while i < lines.count {
             let line = lines[i]
             if !line.isTableRow, isPageNumber(line.text) {
