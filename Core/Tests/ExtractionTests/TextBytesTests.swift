@@ -122,6 +122,18 @@ import Testing
         #expect(finder.cleanName(" - Sở Tài chính; ") == "Sở Tài chính")
     }
 
+    @Test func singleSpacedTokensMeanNothingToCollapse() {
+        for s in Self.samples(4_000) + ["a  b", " a", "a ", "a\u{A0}b", "Sở KH&CN, Phòng A."] {
+            let collapsed = VietnameseText.collapseSpaces(s)
+            #expect(Tokens(s).spansSingleSpaced(s) == (collapsed == s), "\(s.unicodeScalars.map { $0.value })")
+            // A suffix of the tokens and the text it spans.
+            let t = Tokens(collapsed)
+            if t.count > 2 {
+                #expect(t.suffix(from: 2).spansSingleSpaced(String(t.text(2, t.count))))
+            }
+        }
+    }
+
     @Test func containsBytesFindsEveryOccurrence() {
         func naive(_ s: String, _ n: String) -> Bool {
             let (u, p) = (Array(s.utf8), Array(n.utf8))

@@ -350,7 +350,8 @@ struct OutlineWalker {
             }
         }
         return Assignment(
-            section: path.joined(separator: "."), text: VietnameseText.collapseSpaces(text), lead: lead,
+            section: path.joined(separator: "."), text: tokens.spansSingleSpaced(text) ? text : VietnameseText.collapseSpaces(text),
+            lead: lead,
             support: support, due: due, milestones: milestones, urgency: urgency)
     }
 

@@ -156,6 +156,20 @@ enum Lexicon {
         return table
     }()
 
+    /// For each entry of `firstWords` and each set of `phraseSets` (by `PhraseSet.index`), the
+    /// set's phrases starting with that word (a range of its `spans`, empty when none).
+    static let firstWordSpans: [Range<Int32>] = {
+        let words = firstWords.entries.map(\.key)
+        var spans = [Range<Int32>](repeating: 0..<0, count: words.count * phraseSets.count)
+        for set in phraseSets {
+            precondition(phraseSets[set.index].flag == set.flag, "phraseSets must list the sets in the order of their flags")
+            for (e, word) in words.enumerated() {
+                if let r = set.byFirst[word] { spans[e * phraseSets.count + set.index] = r }
+            }
+        }
+        return spans
+    }()
+
     /// Common Vietnamese family names, to recognise a person's name ("Trần Quốc Thành").
     static let surnames: WordSet = [
         "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",

@@ -294,6 +294,12 @@ struct WordTable<Value: Sendable>: Sendable {
         return values[e]
     }
 
+    /// The index of `word`'s entry (0..<count, in the order words were first set), or nil.
+    func entry(of word: Word) -> Int? { find(word).entry }
+
+    /// The value of entry `e`.
+    func value(at e: Int) -> Value { values[e] }
+
     /// Sets the value of `word` (tables only grow: the lexicons are built once).
     mutating func set(_ word: Word, _ value: Value) {
         let (entry, slot) = find(word)
@@ -360,6 +366,8 @@ struct Token: Sendable {
     let lower: Word
     /// The `PhraseSet.flag`s of the lexicons that have a phrase starting with this word.
     let starts: UInt16
+    /// The word's entry in `Lexicon.firstWords`, or -1.
+    let first: Int32
 
     var isWord: Bool { kind == .word }
     var isPunct: Bool { kind == .punct }
@@ -451,16 +459,17 @@ struct Tokens: Sendable {
                             Tokens.lowerVietnamese(UnsafeBufferPointer(rebasing: bytes[i..<j]))
                             ?? Word(source[index(i)..<index(j)].lowercased())
                     }
+                    let first = allDigits ? nil : firstWords.entry(of: lower)
                     items.append(
                         Token(
                             kind: allDigits ? .number : .word, isCapitalized: Tokens.isUpper(v), start: i, end: j,
-                            lower: lower, starts: allDigits ? 0 : firstWords[lower] ?? 0))
+                            lower: lower, starts: first.map { firstWords.value(at: $0) } ?? 0, first: Int32(first ?? -1)))
                     i = j
                 } else {
                     items.append(
                         Token(
                             kind: .punct, isCapitalized: false, start: i, end: i + w,
-                            lower: Word(packing: bytes, i, i + w, lowerASCII: false), starts: 0))
+                            lower: Word(packing: bytes, i, i + w, lowerASCII: false), starts: 0, first: -1))
                     i += w
                 }
             }
@@ -609,7 +618,8 @@ struct Tokens: Sendable {
 
     @inline(never)
     private func phraseEnd(_ lexicon: PhraseSet, at i: Int) -> Int? {
-        guard let span = lexicon.byFirst[items[i].lower] else { return nil }
+        // The token's first-word entry says where the set's phrases of that word are: no lookup.
+        let span = Lexicon.firstWordSpans[Int(items[i].first) * Lexicon.phraseSets.count + lexicon.index]
         // The phrases of that first word, longest first; the first word itself matched.
         for p in Int(span.lowerBound)..<Int(span.upperBound) {
             let (start, length) = (Int(lexicon.spans[p].start), Int(lexicon.spans[p].length))
@@ -628,6 +638,22 @@ struct Tokens: Sendable {
         return source[u.index(u.startIndex, offsetBy: items[a].start)..<u.index(u.startIndex, offsetBy: items[min(b, items.count) - 1].end)]
     }
 
+    /// Whether `text`, the text from the first token to the last, is already as
+    /// `VietnameseText.collapseSpaces` leaves it: every scalar that is no white space belongs to a
+    /// token, so it is when tokens touch or stand one ASCII space apart, with nothing around them.
+    /// A test on the offsets, instead of another pass over the bytes.
+    func spansSingleSpaced(_ text: String) -> Bool {
+        guard let first = items.first, let last = items.last else { return text.isEmpty }
+        guard text.utf8.count == last.end - first.start else { return false }
+        return source.utf8.withContiguousStorageIfAvailable { u in
+            for k in 1..<items.count {
+                let gap = items[k].start - items[k - 1].end
+                if gap > 1 || (gap == 1 && u[items[k - 1].end] != 0x20) { return false }
+            }
+            return true
+        } ?? false
+    }
+
     /// The text of token `k` as written.
     func text(_ k: Int) -> Substring { text(k, k + 1) }
 
@@ -644,6 +670,8 @@ struct PhraseSet: Sendable {
     let byFirst: WordTable<Range<Int32>>
     /// The set's bit in `Token.starts` (one per set of `Lexicon.phraseSets`).
     let flag: UInt16
+    /// The set's place in `Lexicon.phraseSets`: the number of its bit.
+    var index: Int { flag.trailingZeroBitCount }
 
     init(_ phrases: [String], flag: UInt16) {
         self.flag = flag
