@@ -156,15 +156,16 @@ enum Lexicon {
         return table
     }()
 
-    /// For each entry of `firstWords` and each set of `phraseSets` (by `PhraseSet.index`), the
-    /// set's phrases starting with that word (a range of its `spans`, empty when none).
+    /// For each set of `phraseSets` (by `PhraseSet.index`) and each entry of `firstWords`, the
+    /// set's phrases starting with that word (a range of its `spans`, empty when none). Set by
+    /// set, so that the entries of the set being matched lie together in the cache.
     static let firstWordSpans: [Range<Int32>] = {
         let words = firstWords.entries.map(\.key)
         var spans = [Range<Int32>](repeating: 0..<0, count: words.count * phraseSets.count)
         for set in phraseSets {
             precondition(phraseSets[set.index].flag == set.flag, "phraseSets must list the sets in the order of their flags")
             for (e, word) in words.enumerated() {
-                if let r = set.byFirst[word] { spans[e * phraseSets.count + set.index] = r }
+                if let r = set.byFirst[word] { spans[set.index * words.count + e] = r }
             }
         }
         return spans

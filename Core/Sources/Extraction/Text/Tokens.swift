@@ -619,7 +619,7 @@ struct Tokens: Sendable {
     @inline(never)
     private func phraseEnd(_ lexicon: PhraseSet, at i: Int) -> Int? {
         // The token's first-word entry says where the set's phrases of that word are: no lookup.
-        let span = Lexicon.firstWordSpans[Int(items[i].first) * Lexicon.phraseSets.count + lexicon.index]
+        let span = Lexicon.firstWordSpans[lexicon.index * Lexicon.firstWords.count + Int(items[i].first)]
         // The phrases of that first word, longest first; the first word itself matched.
         for p in Int(span.lowerBound)..<Int(span.upperBound) {
             let (start, length) = (Int(lexicon.spans[p].start), Int(lexicon.spans[p].length))
