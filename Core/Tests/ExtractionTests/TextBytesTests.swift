@@ -134,6 +134,12 @@ import Testing
         }
     }
 
+    @Test func wordCountAgreesWithSplit() {
+        for s in Self.samples(4_000) + ["a \u{301}b c", "  a  b  "] {
+            #expect(OutlineWalker.wordCount(s) == s.split(separator: " ").count, "\(s.unicodeScalars.map { $0.value })")
+        }
+    }
+
     @Test func containsBytesFindsEveryOccurrence() {
         func naive(_ s: String, _ n: String) -> Bool {
             let (u, p) = (Array(s.utf8), Array(n.utf8))

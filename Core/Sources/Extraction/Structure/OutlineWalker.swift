@@ -118,7 +118,7 @@ struct OutlineWalker {
                 out[out.count - 1].lastLine = b.lastLine
                 continue
             }
-            let plusContents = UTF8Text.hasSuffix(b.text, ":") && UTF8Text.split(Substring(b.text), 0x20).count >= 8
+            let plusContents = UTF8Text.hasSuffix(b.text, ":") && OutlineWalker.wordCount(b.text) >= 8
                 && i < blocks.count && blocks[i].label?.style == .plus
             guard b.cells == nil, UTF8Text.hasSuffix(b.text, ":"), listsContents(b.text) || plusContents else {
                 out.append(b)
@@ -133,6 +133,26 @@ struct OutlineWalker {
             out.append(b)
         }
         return out
+    }
+
+    /// `text.split(separator: " ").count`, counted on the bytes when every space is surely a
+    /// `Character` of its own.
+    static func wordCount(_ text: String) -> Int {
+        let counted: Int?? = text.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            var words = 0
+            var inWord = false
+            for i in 0..<u.count {
+                if u[i] == 0x20 {
+                    guard UTF8Text.isBoundary(u, i), UTF8Text.isBoundary(u, i + 1) else { return nil }
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+            }
+            return words
+        }
+        return (counted ?? nil) ?? text.split(separator: " ").count
     }
 
     /// Lines that complete the item above: its lead or coordinators on a line of their own, or a

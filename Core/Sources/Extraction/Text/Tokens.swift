@@ -18,7 +18,7 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
     let d: UInt64
 
     /// The longest word packed whole.
-    static let maxPacked = 31
+    static var maxPacked: Int { 31 }
 
     @inline(__always)
     init(bytes: UnsafeBufferPointer<UInt8>) {
