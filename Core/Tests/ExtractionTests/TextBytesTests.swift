@@ -134,6 +134,15 @@ import Testing
         }
     }
 
+    @Test func tokensBeyondTheFirstGuessOfTheirNumber() {
+        // More tokens than a third of the bytes: the tokenizer goes on past its first buffer.
+        let text = String(repeating: "(a)", count: 400) + " Sở KH&CN."
+        let t = Tokens(text)
+        #expect(t.count == 1_200 + 3)
+        #expect(t[1_199].lower == ")" && t[1_200].lower == "sở" && t[1_201].lower == "kh&cn")
+        #expect((0..<t.count).allSatisfy { t.text($0).lowercased() == t[$0].lower.string })
+    }
+
     @Test func wordCountAgreesWithSplit() {
         for s in Self.samples(4_000) + ["a \u{301}b c", "  a  b  "] {
             #expect(OutlineWalker.wordCount(s) == s.split(separator: " ").count, "\(s.unicodeScalars.map { $0.value })")

@@ -401,91 +401,139 @@ struct Tokens: Sendable {
     subscript(i: Int) -> Token { items[i] }
     subscript(r: Range<Int>) -> ArraySlice<Token> { items[r] }
 
-    /// Splits `source` into tokens. Letters and digits form words; `&`, `/`, `-`, `.`, `+` and `:`
-    /// stay inside a word when letters or digits stand on both sides ("KH&CN", "03/2016/QĐ-UBND",
-    /// "các-bon", "1.280", "9001:2015"); every other visible character is a punctuation token.
+    /// The tokens of `source` (see `scan`).
     init(_ source: String) {
         var contiguous = source
         contiguous.makeContiguousUTF8()
         self.source = contiguous
-        let source = contiguous
-        let u = source.utf8
-        let count = u.count
-        let firstWords = Lexicon.firstWords
-        // Work on the bytes: decoding scalars by hand is several times faster than the scalar view.
-        // The array is the closure's own, so that appending to it needs no uniqueness check.
-        self.items = u.withContiguousStorageIfAvailable { bytes -> [Token] in
-            var items: [Token] = []
-            items.reserveCapacity(count / 3 + 4)
-            // O(1) on native UTF-8 strings.
-            func index(_ o: Int) -> String.Index { u.index(u.startIndex, offsetBy: o) }
-            var i = 0
-            while i < count {
-                let (cls, v, w) = Tokens.classAt(bytes, i)
-                if cls == .space {
-                    i += w
-                    continue
-                }
-                if cls == .letter || cls == .digit {
-                    var j = i + w
-                    var allDigits = cls == .digit
-                    var ascii = v < 0x80
-                    var upper = Tokens.mayBeUpper(v)
-                    var prev = cls
-                    while j < count {
-                        let (k, c, cw) = Tokens.classAt(bytes, j)
-                        if k == .letter || k == .digit {
-                            if k == .letter { allDigits = false }
-                            if c >= 0x80 { ascii = false }
-                            if !upper { upper = Tokens.mayBeUpper(c) }
-                            prev = k
-                            j += cw
-                            continue
-                        }
-                        // Joiners: "KH&CN", "03/2016/QĐ-UBND", "các-bon", "1.280", "9001:2015", "2,6".
-                        if c == 0x26 || c == 0x2F || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x3A || c == 0x2C {
-                            let n = j + cw
-                            guard n < count else { break }
-                            let next = Tokens.classAt(bytes, n).0
-                            if c == 0x2E || c == 0x3A || c == 0x2C {
-                                if prev == .digit && next == .digit {
-                                    j = n
-                                    continue
-                                }
-                                break
-                            }
-                            if next == .letter || next == .digit {
-                                j = n
-                                continue
-                            }
-                        }
-                        break
-                    }
-                    let lower: Word
-                    if !upper || ascii {
-                        // Packed with whole-word loads, ASCII capitals lowered in the same step.
-                        lower = Word(packing: bytes, i, j, lowerASCII: upper)
-                    } else {
-                        lower =
-                            Tokens.lowerVietnamese(UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                            ?? Word(source[index(i)..<index(j)].lowercased())
-                    }
-                    let first = allDigits ? nil : firstWords.entry(of: lower)
-                    items.append(
-                        Token(
-                            kind: allDigits ? .number : .word, isCapitalized: Tokens.isUpper(v), start: i, end: j,
-                            lower: lower, starts: first.map { firstWords.value(at: $0) } ?? 0, first: Int32(first ?? -1)))
-                    i = j
-                } else {
-                    items.append(
-                        Token(
-                            kind: .punct, isCapitalized: false, start: i, end: i + w,
-                            lower: Word(packing: bytes, i, i + w, lowerASCII: false), starts: 0, first: -1))
-                    i += w
-                }
+        let count = contiguous.utf8.count
+        // Tokens are written straight into the array's memory while the first guess of their
+        // number holds (a call to `append` per token cost as much as finding the token); the
+        // rest, if any, is appended.
+        self.items = contiguous.utf8.withContiguousStorageIfAvailable { bytes -> [Token] in
+            var stop = 0
+            var items = [Token](unsafeUninitializedCapacity: count / 3 + 4) { buffer, initialized in
+                var sink = BufferSink(buffer: buffer)
+                stop = Tokens.scan(bytes, of: contiguous, from: 0, into: &sink)
+                initialized = sink.count
+            }
+            if stop < count {
+                var sink = ArraySink(items: items)
+                items = []
+                _ = Tokens.scan(bytes, of: contiguous, from: stop, into: &sink)
+                items = sink.items
             }
             return items
         } ?? []
+    }
+
+    /// Where tokens go: an array's uninitialised memory, or the array itself.
+    protocol Sink {
+        /// Adds the token; false (and nothing added) when there is no room.
+        mutating func add(_ token: Token) -> Bool
+    }
+
+    struct BufferSink: Sink {
+        let buffer: UnsafeMutableBufferPointer<Token>
+        var count = 0
+
+        init(buffer: UnsafeMutableBufferPointer<Token>) { self.buffer = buffer }
+
+        @inline(__always)
+        mutating func add(_ token: Token) -> Bool {
+            guard count < buffer.count else { return false }
+            (buffer.baseAddress! + count).initialize(to: token)
+            count += 1
+            return true
+        }
+    }
+
+    struct ArraySink: Sink {
+        var items: [Token]
+
+        mutating func add(_ token: Token) -> Bool {
+            items.append(token)
+            return true
+        }
+    }
+
+    /// Splits `bytes` (the UTF-8 of `source`) into tokens from byte `start` on. Letters and
+    /// digits form words; `&`, `/`, `-`, `.`, `+` and `:` stay inside a word when letters or
+    /// digits stand on both sides ("KH&CN", "03/2016/QĐ-UBND", "các-bon", "1.280", "9001:2015");
+    /// every other visible character is a punctuation token. Returns where it stopped: the end,
+    /// or the start of the token the sink had no room for.
+    static func scan<S: Sink>(_ bytes: UnsafeBufferPointer<UInt8>, of source: String, from start: Int, into sink: inout S) -> Int {
+        let count = bytes.count
+        let firstWords = Lexicon.firstWords
+        let u = source.utf8
+        // O(1) on native UTF-8 strings.
+        func index(_ o: Int) -> String.Index { u.index(u.startIndex, offsetBy: o) }
+        var i = start
+        while i < count {
+            let (cls, v, w) = Tokens.classAt(bytes, i)
+            if cls == .space {
+                i += w
+                continue
+            }
+            if cls == .letter || cls == .digit {
+                var j = i + w
+                var allDigits = cls == .digit
+                var ascii = v < 0x80
+                var upper = Tokens.mayBeUpper(v)
+                var prev = cls
+                while j < count {
+                    let (k, c, cw) = Tokens.classAt(bytes, j)
+                    if k == .letter || k == .digit {
+                        if k == .letter { allDigits = false }
+                        if c >= 0x80 { ascii = false }
+                        if !upper { upper = Tokens.mayBeUpper(c) }
+                        prev = k
+                        j += cw
+                        continue
+                    }
+                    // Joiners: "KH&CN", "03/2016/QĐ-UBND", "các-bon", "1.280", "9001:2015", "2,6".
+                    if c == 0x26 || c == 0x2F || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x3A || c == 0x2C {
+                        let n = j + cw
+                        guard n < count else { break }
+                        let next = Tokens.classAt(bytes, n).0
+                        if c == 0x2E || c == 0x3A || c == 0x2C {
+                            if prev == .digit && next == .digit {
+                                j = n
+                                continue
+                            }
+                            break
+                        }
+                        if next == .letter || next == .digit {
+                            j = n
+                            continue
+                        }
+                    }
+                    break
+                }
+                let lower: Word
+                if !upper || ascii {
+                    // Packed with whole-word loads, ASCII capitals lowered in the same step.
+                    lower = Word(packing: bytes, i, j, lowerASCII: upper)
+                } else {
+                    lower =
+                        Tokens.lowerVietnamese(UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                        ?? Word(source[index(i)..<index(j)].lowercased())
+                }
+                let first = allDigits ? nil : firstWords.entry(of: lower)
+                let token = Token(
+                    kind: allDigits ? .number : .word, isCapitalized: Tokens.isUpper(v), start: i, end: j,
+                    lower: lower, starts: first.map { firstWords.value(at: $0) } ?? 0, first: Int32(first ?? -1))
+                guard sink.add(token) else { return i }
+                i = j
+            } else {
+                let token = Token(
+                    kind: .punct, isCapitalized: false, start: i, end: i + w,
+                    lower: Word(packing: bytes, i, i + w, lowerASCII: false), starts: 0, first: -1)
+                guard sink.add(token) else { return i }
+                i += w
+            }
+        }
+        return count
     }
 
     /// The lower-cased word of UTF-8 bytes whose capitals are all Vietnamese letters (each
