@@ -10,27 +10,48 @@ struct UnitFinder {
     /// Whether each token sits inside quotation marks (a quoted title names no unit).
     let quoted: [Bool]
 
-    /// The end of the unit head / stop phrase starting at each token, or -1: looked up once,
-    /// since the list parser asks about the same tokens many times.
-    let headEnds: [Int]
-    let stopEnds: [Int]
+    /// The end of the unit head / stop phrase starting at each token, looked up the first time
+    /// the list parser asks (it asks about the same tokens many times, and about few of all).
+    let memo: Memo
+
+    /// Per token: -2 not looked up yet, -1 none, else the end of the phrase.
+    final class Memo {
+        var heads: [Int32]
+        var stops: [Int32]
+
+        init(count: Int) {
+            heads = [Int32](repeating: -2, count: count)
+            stops = [Int32](repeating: -2, count: count)
+        }
+    }
 
     init(_ tokens: Tokens, quoted: [Bool]? = nil) {
         t = tokens
         self.quoted = quoted ?? UnitFinder.quoteMask(tokens)
-        var heads = [Int](repeating: -1, count: tokens.count)
-        var stops = [Int](repeating: -1, count: tokens.count)
-        let (unitHeads, unitStops) = (Lexicon.unitHeads, Lexicon.unitStops)  // read once, not per token
-        for k in 0..<tokens.count where tokens[k].isWord {
-            if let e = tokens.longestMatch(unitHeads, at: k) { heads[k] = e }
-            if let e = tokens.longestMatch(unitStops, at: k) { stops[k] = e }
-        }
-        headEnds = heads
-        stopEnds = stops
+        memo = Memo(count: tokens.count)
     }
 
-    @inline(__always) func head(_ k: Int) -> Int? { k < headEnds.count && headEnds[k] >= 0 ? headEnds[k] : nil }
-    @inline(__always) func stop(_ k: Int) -> Int? { k < stopEnds.count && stopEnds[k] >= 0 ? stopEnds[k] : nil }
+    /// The end of the unit head starting at token `k`.
+    func head(_ k: Int) -> Int? {
+        guard k < memo.heads.count else { return nil }
+        var e = memo.heads[k]
+        if e == -2 {
+            e = t[k].isWord ? Int32(t.longestMatch(Lexicon.unitHeads, at: k) ?? -1) : -1
+            memo.heads[k] = e
+        }
+        return e >= 0 ? Int(e) : nil
+    }
+
+    /// The end of the stop phrase (a verb or preposition that ends a name) starting at token `k`.
+    func stop(_ k: Int) -> Int? {
+        guard k < memo.stops.count else { return nil }
+        var e = memo.stops[k]
+        if e == -2 {
+            e = t[k].isWord ? Int32(t.longestMatch(Lexicon.unitStops, at: k) ?? -1) : -1
+            memo.stops[k] = e
+        }
+        return e >= 0 ? Int(e) : nil
+    }
 
     /// A list of units parsed from token `start`.
     struct UnitList {
