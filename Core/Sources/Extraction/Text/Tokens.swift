@@ -482,6 +482,13 @@ struct Tokens: Sendable {
                 var upper = Tokens.mayBeUpper(v)
                 var prev = cls
                 while j < count {
+                    // Most bytes of a word are ASCII small letters: nothing to decode or note.
+                    if bytes[j] &- 0x61 < 26 {
+                        allDigits = false
+                        prev = .letter
+                        j += 1
+                        continue
+                    }
                     let (k, c, cw) = Tokens.classAt(bytes, j)
                     if k == .letter || k == .digit {
                         if k == .letter { allDigits = false }
