@@ -109,15 +109,15 @@ struct UnitFinder {
             guard t[k].starts & Lexicon.roleOpeners.flag != 0 else { continue }
             var role = ""
             var p = k
-            if let e = t.match(["đơn", "vị", "chủ", "trì"], at: k) ?? t.match(["cơ", "quan", "chủ", "trì"], at: k)
-                ?? t.match(["đơn", "vị", "thực", "hiện"], at: k) ?? t.match(["cơ", "quan", "thực", "hiện"], at: k)
+            if let e = t.match("đơn", "vị", "chủ", "trì", at: k) ?? t.match("cơ", "quan", "chủ", "trì", at: k)
+                ?? t.match("đơn", "vị", "thực", "hiện", at: k) ?? t.match("cơ", "quan", "thực", "hiện", at: k)
             {
                 role = "lead"
                 p = e
-            } else if let e = t.match(["đơn", "vị", "phối", "hợp"], at: k) ?? t.match(["cơ", "quan", "phối", "hợp"], at: k) {
+            } else if let e = t.match("đơn", "vị", "phối", "hợp", at: k) ?? t.match("cơ", "quan", "phối", "hợp", at: k) {
                 role = "support"
                 p = e
-            } else if let e = t.match(["thời", "gian"], at: k) ?? t.match(["thời", "hạn"], at: k) {
+            } else if let e = t.match("thời", "gian", at: k) ?? t.match("thời", "hạn", at: k) {
                 role = "time"
                 p = e
                 while p < t.count, t[p].isWord, p - e < 3 { p += 1 }  // "thời gian thực hiện"
@@ -543,9 +543,18 @@ struct UnitFinder {
     /// ("các", "cấp", "tất cả") or qualified by "liên quan". `nil` when a word narrows the tier
     /// ("các đơn vị truyền thông", "địa phương có rừng") or it is no tier at all.
     func tierShape(_ seg: Range<Int>) -> (plural: Bool, related: Bool)? {
-        var words: [Word] = []
-        words.reserveCapacity(seg.count)
-        for k in seg where t[k].isWord { words.append(t[k].lower) }
+        // The segment's words on the stack: this runs several times for every segment of every list.
+        withUnsafeTemporaryAllocation(of: Word.self, capacity: seg.count) { buffer in
+            var n = 0
+            for k in seg where t[k].isWord {
+                buffer.initializeElement(at: n, to: t[k].lower)
+                n += 1
+            }
+            return tierShape(seg, words: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+
+    func tierShape(_ seg: Range<Int>, words: UnsafeBufferPointer<Word>) -> (plural: Bool, related: Bool)? {
         guard !words.isEmpty else { return nil }
         var i = 0
         // Whether the words from `i` on start with the given ones (no array per test: this runs
@@ -594,7 +603,7 @@ struct UnitFinder {
                 i += 1
                 continue
             }
-            if i + 1 < words.count, Lexicon.tierNouns.contains(Word(joining: words[i...(i + 1)])) {
+            if i + 1 < words.count, Lexicon.tierNouns.contains(Word(joining: words[i], words[i + 1])) {
                 i += 2
                 tiers += 1
                 continue
@@ -626,7 +635,7 @@ struct UnitFinder {
                 i += at("trực") ? 2 : 1
                 // Owner: an agency's name, or itself a generic group.
                 guard i < words.count else { return (plural, related) }
-                if isOwnerName(words[i...]) { return (plural, related) }
+                if isOwnerName(UnsafeBufferPointer(rebasing: words[i...])) { return (plural, related) }
                 return isGeneric(subRange(seg, fromWord: i)) ? (plural, related) : nil
             }
             if at("trên", "địa", "bàn") {
@@ -634,7 +643,7 @@ struct UnitFinder {
                 continue
             }
             // "các Ban HĐND Thành phố", "các phòng thuộc VP": the owning body.
-            if isOwnerName(words[i...]) { return (plural, related) }
+            if isOwnerName(UnsafeBufferPointer(rebasing: words[i...])) { return (plural, related) }
             return nil
         }
         return (plural, related)
@@ -643,10 +652,10 @@ struct UnitFinder {
     static let owners: WordSet = ["quốc", "sở", "bộ", "hđnd", "ubnd", "đoàn", "văn", "vp", "ban", "cục", "tỉnh", "ủy", "uỷ", "thành", "huyện"]
 
     /// Whether the words name one agency ("Sở", "Bộ TN&MT", "HĐND Thành phố", "UBND tỉnh").
-    func isOwnerName(_ words: ArraySlice<Word>) -> Bool {
+    func isOwnerName(_ words: UnsafeBufferPointer<Word>) -> Bool {
         guard let first = words.first else { return false }
         guard UnitFinder.owners.contains(first) else { return false }
-        if first == "quốc" { return words.count > 1 && words[words.startIndex + 1] == "hội" }
+        if first == "quốc" { return words.count > 1 && words[1] == "hội" }
         return words.count <= 6
     }
 

@@ -135,6 +135,20 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
         return UInt8(truncatingIfNeeded: field >> (8 * (k & 7)))
     }
 
+    /// Two words joined by a space, without an array.
+    init(joining a: Word, _ b: Word) {
+        guard !a.isLong, !b.isLong else {
+            self.init(joining: [a, b])
+            return
+        }
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + 1 + b.count) { buffer in
+            for k in 0..<a.count { buffer[k] = a.byte(k) }
+            buffer[a.count] = 0x20
+            for k in 0..<b.count { buffer[a.count + 1 + k] = b.byte(k) }
+            return Word(bytes: UnsafeBufferPointer(buffer))
+        }
+    }
+
     /// The words joined by single spaces ("phòng" + "ban" → "phòng ban"); a long word joins as
     /// its first 24 bytes and makes the result long, so it matches no lexicon phrase.
     init(joining words: some Sequence<Word>) {
@@ -672,6 +686,17 @@ struct Tokens: Sendable {
             return nil
         }
         return i + phrase.count
+    }
+
+    /// `match` for a phrase written in the code, without an array: "đơn", "vị", "chủ", "trì".
+    func match(
+        _ a: StaticString, _ b: StaticString, _ c: StaticString? = nil, _ d: StaticString? = nil, at i: Int
+    ) -> Int? {
+        let n = c == nil ? 2 : d == nil ? 3 : 4
+        guard i + n <= items.count, items[i].lower == a, items[i + 1].lower == b else { return nil }
+        if let c, items[i + 2].lower != c { return nil }
+        if let d, items[i + 3].lower != d { return nil }
+        return i + n
     }
 
     /// The longest phrase of `lexicon` starting at token `i`; returns the index after it.
