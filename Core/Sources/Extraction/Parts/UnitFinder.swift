@@ -14,41 +14,46 @@ struct UnitFinder {
     /// the list parser asks (it asks about the same tokens many times, and about few of all).
     let memo: Memo
 
-    /// Per token: -2 not looked up yet, -1 none, else the end of the phrase.
-    final class Memo {
-        var heads: [Int32]
-        var stops: [Int32]
+    /// Per token, heads then stops: -2 not looked up yet, -1 none, else the end of the phrase.
+    /// One allocation for both tables (a finder is made for every paragraph).
+    final class Memo: ManagedBuffer<Int, Int32> {
+        static func make(count: Int) -> Memo {
+            let memo = Memo.create(minimumCapacity: 2 * count) { _ in count } as! Memo
+            memo.withUnsafeMutablePointerToElements { $0.initialize(repeating: -2, count: 2 * count) }
+            return memo
+        }
 
-        init(count: Int) {
-            heads = [Int32](repeating: -2, count: count)
-            stops = [Int32](repeating: -2, count: count)
+        /// The entry of table `table` (0 heads, 1 stops) for token `k`.
+        subscript(table: Int, k: Int) -> Int32 {
+            get { withUnsafeMutablePointerToElements { $0[table * header + k] } }
+            set { withUnsafeMutablePointerToElements { $0[table * header + k] = newValue } }
         }
     }
 
     init(_ tokens: Tokens, quoted: [Bool]? = nil) {
         t = tokens
         self.quoted = quoted ?? UnitFinder.quoteMask(tokens)
-        memo = Memo(count: tokens.count)
+        memo = Memo.make(count: tokens.count)
     }
 
     /// The end of the unit head starting at token `k`.
     func head(_ k: Int) -> Int? {
-        guard k < memo.heads.count else { return nil }
-        var e = memo.heads[k]
+        guard k < t.count else { return nil }
+        var e = memo[0, k]
         if e == -2 {
             e = t[k].isWord ? Int32(t.longestMatch(Lexicon.unitHeads, at: k) ?? -1) : -1
-            memo.heads[k] = e
+            memo[0, k] = e
         }
         return e >= 0 ? Int(e) : nil
     }
 
     /// The end of the stop phrase (a verb or preposition that ends a name) starting at token `k`.
     func stop(_ k: Int) -> Int? {
-        guard k < memo.stops.count else { return nil }
-        var e = memo.stops[k]
+        guard k < t.count else { return nil }
+        var e = memo[1, k]
         if e == -2 {
             e = t[k].isWord ? Int32(t.longestMatch(Lexicon.unitStops, at: k) ?? -1) : -1
-            memo.stops[k] = e
+            memo[1, k] = e
         }
         return e >= 0 ? Int(e) : nil
     }
