@@ -160,7 +160,7 @@ struct DeadlineFinder {
         guard t[k].kind == .number, let n = Int(t.text(k)), (1...999).contains(n) else { return nil }
         var p = k + 1
         let unit: Due.RelativeUnit
-        if let e = t.match("ngày", "làm", "việc", at: p) {
+        if let e = t.match(Phrases.p19, at: p) {
             unit = .workingDay
             p = e
         } else if word(p) == "ngày" {
@@ -175,7 +175,7 @@ struct DeadlineFinder {
         } else {
             return nil
         }
-        if let e = t.match("kể", "từ", at: p) {
+        if let e = t.match(Phrases.p20, at: p) {
             p = e
         } else if Phrases.s27.contains(word(p)) {
             p += 1
@@ -319,7 +319,7 @@ struct DeadlineFinder {
             for verb in DeadlineFinder.completionVerbs {
                 let s = p - verb.count + 1
                 if s >= 0, t.match(verb, at: s) != nil {
-                    if s >= 2, t.match("khối", "lượng", at: s - 2) != nil { return nil }
+                    if s >= 2, t.match(Phrases.p21, at: s - 2) != nil { return nil }
                     if s >= 1, Phrases.s33.contains(t[s - 1].lower), verb == ["hoàn", "thành"] { return nil }
                     return s
                 }
@@ -386,14 +386,14 @@ struct DeadlineFinder {
     /// "Thường xuyên …" opening the task or a sentence, "(thường xuyên)", "thực hiện thường
     /// xuyên", "liên tục".
     func continuing(at k: Int) -> Candidate? {
-        if let e = t.match("thường", "xuyên", at: k) {
+        if let e = t.match(Phrases.p22, at: k) {
             let opens = k == 0 || Phrases.s37.contains(word(k - 1))
             let afterVerb = Phrases.s38.contains(word(k - 1))
             guard opens || afterVerb else { return nil }
             let start = afterVerb ? k - 2 : k
             return Candidate(due: Due(.continuing, text: text(start, e)), start: start, end: e)
         }
-        if let e = t.match("liên", "tục", at: k) {
+        if let e = t.match(Phrases.p23, at: k) {
             // "liên tục": a way of working with no end.
             return Candidate(due: Due(.continuing, text: text(k, e)), start: k, end: e)
         }

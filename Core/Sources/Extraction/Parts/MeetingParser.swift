@@ -90,7 +90,7 @@ enum MeetingParser {
 
     /// "Kết luận của Phó Chủ tịch UBND tỉnh Lê Ánh Dương", "đồng chí X … kết luận".
     static func concluder(_ t: Tokens) -> String? {
-        for k in 0..<t.count where t.match("kết", "luận", at: k) != nil {
+        for k in 0..<t.count where t.match(Phrases.p1, at: k) != nil {
             if let name = firstName(t, k, min(t.count, k + 25)) { return name }
             var s = k
             while s > 0, !(t[s - 1].isPunct && Phrases.s2.contains(t[s - 1].lower)) { s -= 1 }

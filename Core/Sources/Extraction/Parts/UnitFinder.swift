@@ -73,7 +73,7 @@ struct UnitFinder {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
         if i < t.count, t[i].lower == "giao" || t[i].lower == "giáo" { i += 1 }
-        if let e = t.match("đối", "với", at: i) { i = e }
+        if let e = t.match(Phrases.p4, at: i) { i = e }
         var end = t.count
         while end > i, t[end - 1].isPunct, Phrases.s12.contains(t[end - 1].lower) { end -= 1 }
         guard i < end else { return nil }
@@ -88,8 +88,8 @@ struct UnitFinder {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
         var introduced = false
-        if i < t.count, Phrases.s13.contains(t[i].lower) || t.match("đề", "nghị", at: i) != nil
-            || t.match("yêu", "cầu", at: i) != nil
+        if i < t.count, Phrases.s13.contains(t[i].lower) || t.match(Phrases.p5, at: i) != nil
+            || t.match(Phrases.p6, at: i) != nil
         {
             i += t[i].lower.hasPrefix("gi") ? 1 : 2
             introduced = true
@@ -153,7 +153,7 @@ struct UnitFinder {
     /// thực hiện …", "Yêu cầu X …".
     func leadOfRequest() -> [String]? {
         for k in 0..<t.count {
-            guard let e = t.match("đề", "nghị", at: k) ?? t.match("yêu", "cầu", at: k) else { continue }
+            guard let e = t.match(Phrases.p5, at: k) ?? t.match(Phrases.p6, at: k) else { continue }
             if let list = unitList(from: e, limit: t.count), !list.names.isEmpty, list.end < t.count, !t[list.end].isPunct {
                 return list.names
             }
@@ -239,17 +239,17 @@ struct UnitFinder {
         while k < t.count {
             defer { k += 1 }
             var p: Int
-            if let e = t.match("phối", "hợp", at: k) {
+            if let e = t.match(Phrases.p7, at: k) {
                 if k > 0, t[k - 1].lower == "sự" { continue }
                 p = e
-            } else if let e = t.match("hỗ", "trợ", "với", at: k) {
+            } else if let e = t.match(Phrases.p8, at: k) {
                 p = e
             } else {
                 continue
             }
             if quoted[k] { continue }
-            if let e = t.match("chặt", "chẽ", at: p) { p = e }
-            if let e = t.match("cùng", "với", at: p) { p = e }
+            if let e = t.match(Phrases.p9, at: p) { p = e }
+            if let e = t.match(Phrases.p10, at: p) { p = e }
             if p < t.count, Phrases.s16.contains(t[p].lower) { p += 1 }
             guard p < t.count, isSegmentStart(p), let list = unitList(from: p, limit: t.count) else { continue }
             for n in list.names where !names.contains(n) { names.append(n) }
@@ -268,11 +268,11 @@ struct UnitFinder {
         guard let c = colon, c > 0, c + 1 < t.count else { return nil }
         var i = 0
         if t[i].lower == "giao" { i += 1 }
-        if let e = t.match("đối", "với", at: i) { i = e }
+        if let e = t.match(Phrases.p4, at: i) { i = e }
         guard i < c, c - i <= 14 else { return nil }
         if isPersonStart(i) { return ([cleanName(t.text(i, c))], c + 1) }
         // A heading names units only; "Phòng X chủ trì …:" is a sentence.
-        for k in i..<c where t.longestMatch(Lexicon.leadMarkers, at: k) != nil || t.match("phối", "hợp", at: k) != nil {
+        for k in i..<c where t.longestMatch(Lexicon.leadMarkers, at: k) != nil || t.match(Phrases.p7, at: k) != nil {
             return nil
         }
         guard let list = unitList(from: i, limit: c, cell: true), list.end == c, !list.names.isEmpty else { return nil }
@@ -430,7 +430,7 @@ struct UnitFinder {
                     k += 3
                     continue scan
                 }
-                if let e = t.match("trên", "địa", "bàn", at: k), e <= limit {
+                if let e = t.match(Phrases.p11, at: k), e <= limit {
                     k = e
                     continue scan
                 }

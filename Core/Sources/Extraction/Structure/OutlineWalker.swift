@@ -267,7 +267,7 @@ struct OutlineWalker {
     func startsNonTaskHeading(_ t: Tokens) -> Bool {
         var i = 0
         while i < t.count, t[i].isPunct { i += 1 }
-        if t.match("về", at: i) != nil { i += 1 }
+        if t.match(Phrases.p40, at: i) != nil { i += 1 }
         return t.longestMatch(Lexicon.nonTaskHeadings, at: i) != nil
     }
 
@@ -329,7 +329,7 @@ struct OutlineWalker {
         // "X: …" — an inline heading: a unit, a person, or a topic.
         if let colon = (0..<min(tokens.count, 40)).first(where: { tokens[$0].isPunct && tokens[$0].lower == ":" }), colon > 0 {
             var s = 0
-            if tokens.match("đối", "với", at: s) != nil { s = 2 }
+            if tokens.match(Phrases.p4, at: s) != nil { s = 2 }
             // "Kinh phí cho hoạt động kiểm tra: …", "Đánh giá chung: …": a heading of no task.
             if colon - s <= 8, tokens.longestMatch(Lexicon.nonTaskHeadings, at: s) != nil { return nil }
             if let (names, after) = UnitFinder(tokens).inlineHeading(), context.lead == nil || context.weakLead {
@@ -379,7 +379,7 @@ struct OutlineWalker {
     /// when sentences of context come before it; 0 otherwise.
     static func fromRequest(_ t: Tokens) -> Int {
         for k in 1..<max(t.count, 1) where t[k - 1].isPunct && t[k - 1].lower == "." && t[k].isCapitalized {
-            if t.match("yêu", "cầu", at: k) != nil || t.match("đề", "nghị", at: k) != nil || t[k].lower == "giao" {
+            if t.match(Phrases.p6, at: k) != nil || t.match(Phrases.p5, at: k) != nil || t[k].lower == "giao" {
                 return k
             }
         }

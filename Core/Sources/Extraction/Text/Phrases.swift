@@ -1,8 +1,17 @@
 /// Phrase constants for hot matching code: array literals built inside loops cost an
 /// allocation per call.
 enum Phrases {
+    static let p1: [Word] = ["kết", "luận"]
     static let s2: WordSet = [".", ";"]
     static let s3: WordSet = [".", ";", ","]
+    static let p4: [Word] = ["đối", "với"]
+    static let p5: [Word] = ["đề", "nghị"]
+    static let p6: [Word] = ["yêu", "cầu"]
+    static let p7: [Word] = ["phối", "hợp"]
+    static let p8: [Word] = ["hỗ", "trợ", "với"]
+    static let p9: [Word] = ["chặt", "chẽ"]
+    static let p10: [Word] = ["cùng", "với"]
+    static let p11: [Word] = ["trên", "địa", "bàn"]
     static let s12: WordSet = [":", ".", ";", ","]
     static let s13: WordSet = ["giao", "giáo"]
     static let s14: WordSet = [".", ";", ":"]
@@ -10,6 +19,11 @@ enum Phrases {
     static let s16: WordSet = ["với", "cùng"]
     static let s17: WordSet = ["các", "tất", "toàn"]
     static let s18: WordSet = ["hđnd", "ubnd", "hội", "ủy", "uỷ", "đoàn", "tỉnh", "thành"]
+    static let p19: [Word] = ["ngày", "làm", "việc"]
+    static let p20: [Word] = ["kể", "từ"]
+    static let p21: [Word] = ["khối", "lượng"]
+    static let p22: [Word] = ["thường", "xuyên"]
+    static let p23: [Word] = ["liên", "tục"]
     static let s24: WordSet = ["hàng", "hằng", "mỗi"]
     static let s25: WordSet = ["năm", "quý", "tháng", "tuần"]
     static let s26: WordSet = ["trước", "vào"]
@@ -25,5 +39,6 @@ enum Phrases {
     static let s36: WordSet = ["sáng", "chiều", "tối", "trưa"]
     static let s37: WordSet = [".", "(", ";"]
     static let s38: WordSet = ["hiện", "khai"]
+    static let p40: [Word] = ["về"]
     static let reviewNouns: WordSet = ["tác", "kết", "quả", "hình", "giá"]
 }

@@ -688,9 +688,6 @@ struct Tokens: Sendable {
         return i + phrase.count
     }
 
-    /// `match` for a word written in the code.
-    func match(_ a: StaticString, at i: Int) -> Int? { i < items.count && items[i].lower == a ? i + 1 : nil }
-
     /// `match` for a phrase written in the code, without an array: "đơn", "vị", "chủ", "trì".
     func match(
         _ a: StaticString, _ b: StaticString, _ c: StaticString? = nil, _ d: StaticString? = nil, at i: Int
