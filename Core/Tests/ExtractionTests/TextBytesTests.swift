@@ -143,6 +143,44 @@ import Testing
         #expect((0..<t.count).allSatisfy { t.text($0).lowercased() == t[$0].lower.string })
     }
 
+    /// The string code `DateWords.dayMonth`, `monthYear` and `year` replace.
+    static func dayMonthByCharacters(_ s: String) -> (Int, Int, Int?)? {
+        guard let f = s.first, f.isASCIIDigit, let l = s.last, l.isASCIIDigit else { return nil }
+        let sep: Character = s.contains("/") ? "/" : (s.contains("-") ? "-" : ".")
+        let parts = s.split(separator: sep, omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        guard parts[0].count <= 2, parts[1].count <= 2, let d = Int(parts[0]), let m = Int(parts[1]), (1...31).contains(d), (1...12).contains(m) else { return nil }
+        if parts.count == 3 {
+            guard parts[2].count == 4, let y = Int(parts[2]), (1900...2200).contains(y) else { return nil }
+            return (d, m, y)
+        }
+        return (d, m, nil)
+    }
+
+    @Test func datesInATokenAgreeWithTheStringCode() {
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let pieces = ["1", "5", "12", "31", "32", "0", "08", "2024", "1899", "/", "-", ".", "a", "đ", "2", "9", "10"]
+        var texts = ["15/8", "15/8/2024", "1-2-2021", "31.12.2100", "12/2024", "2025", "5/13", "0/5", "1/2/3/2020"]
+        for _ in 0..<5_000 { texts.append((0..<(1 + next(5))).map { _ in pieces[next(pieces.count)] }.joined()) }
+        for text in texts {
+            let t = Tokens(text)
+            guard t.count == 1 else { continue }
+            let got = DateWords.dayMonth(t[0])
+            let expected = Self.dayMonthByCharacters(text)
+            #expect(got?.day == expected?.0 && got?.month == expected?.1 && got?.year == expected?.2, "\(text)")
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            let my = parts.count == 2 && parts[0].count <= 2 && parts[1].count == 4 ? (Int(parts[0]), Int(parts[1])) : (nil, nil)
+            let expectedMonthYear = my.0.flatMap { m in my.1.flatMap { y in (1...12).contains(m) && (1900...2200).contains(y) ? (m, y) : nil } }
+            #expect(DateWords.monthYear(t[0])?.month == expectedMonthYear?.0 && DateWords.monthYear(t[0])?.year == expectedMonthYear?.1, "\(text)")
+            let expectedYear = t[0].kind == .number && text.count == 4 ? Int(text).flatMap { (1900...2200).contains($0) ? $0 : nil } : nil
+            #expect(DateWords.year(t[0]) == expectedYear, "\(text)")
+        }
+    }
+
     @Test func wordCountAgreesWithSplit() {
         for s in Self.samples(4_000) + ["a \u{301}b c", "  a  b  "] {
             #expect(OutlineWalker.wordCount(s) == s.split(separator: " ").count, "\(s.unicodeScalars.map { $0.value })")

@@ -369,7 +369,8 @@ struct DeadlineFinder {
 
     func date(at k: Int) -> Candidate? {
         // The date itself: "15/8", "10/6/2020", "10 tháng 6 năm 2020".
-        guard t[k].kind == .number || (t[k].kind == .word && t.text(k).first!.isNumber) else { return nil }
+        // (A word reaches here from `mayStart`: it starts with an ASCII digit, or is a time word.)
+        guard t[k].kind == .number || (t[k].kind == .word && t[k].lower.byte(0) &- 0x30 < 10) else { return nil }
         var b = k - 1
         if word(b) == "ngày" { b -= 1 }
         guard b >= 0, DeadlineFinder.dateIntro.contains(word(b)) else { return nil }

@@ -17,38 +17,64 @@ enum DateWords {
     /// Parses "d/m", "d/m/yyyy" (also with "-" or "."): day, month, optional year.
     static func dayMonth(_ token: Token) -> (day: Int, month: Int, year: Int?)? {
         guard token.kind == .word || token.kind == .number else { return nil }
-        guard let s = token.lower.string else { return nil }
-        guard let f = s.first, f.isASCIIDigit, let l = s.last, l.isASCIIDigit else { return nil }
-        let sepChar: Character = s.contains("/") ? "/" : (s.contains("-") ? "-" : ".")
-        let parts = s.split(separator: sepChar, omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3,
-            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
-        else { return nil }
-        guard parts[0].count <= 2, parts[1].count <= 2, let d = Int(parts[0]), let m = Int(parts[1]),
-            (1...31).contains(d), (1...12).contains(m)
+        guard let parts = numberParts(token.lower), parts.count == 2 || parts.count == 3 else { return nil }
+        guard parts[0].digits <= 2, parts[1].digits <= 2, (1...31).contains(parts[0].value),
+            (1...12).contains(parts[1].value)
         else { return nil }
         if parts.count == 3 {
-            guard parts[2].count == 4, let y = Int(parts[2]), (1900...2200).contains(y) else { return nil }
-            return (d, m, y)
+            guard parts[2].digits == 4, (1900...2200).contains(parts[2].value) else { return nil }
+            return (parts[0].value, parts[1].value, parts[2].value)
         }
-        return (d, m, nil)
+        return (parts[0].value, parts[1].value, nil)
     }
 
     /// Parses "m/yyyy" (a month of a year).
     static func monthYear(_ token: Token) -> (month: Int, year: Int)? {
-        guard let s = token.lower.string else { return nil }
-        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 4,
-            let m = Int(parts[0]), let y = Int(parts[1]), (1...12).contains(m), (1900...2200).contains(y)
+        guard let parts = numberParts(token.lower, separators: [0x2F]), parts.count == 2, parts[0].digits <= 2,
+            parts[1].digits == 4, (1...12).contains(parts[0].value), (1900...2200).contains(parts[1].value)
         else { return nil }
-        return (m, y)
+        return (parts[0].value, parts[1].value)
     }
 
     /// A four-digit year token.
     static func year(_ token: Token) -> Int? {
-        guard token.kind == .number, token.lower.count == 4, let y = Int(token.lower.string ?? ""), (1900...2200).contains(y)
+        guard token.kind == .number, let parts = numberParts(token.lower, separators: []), parts.count == 1,
+            parts[0].digits == 4, (1900...2200).contains(parts[0].value)
         else { return nil }
-        return y
+        return parts[0].value
+    }
+
+    /// The numbers of a word made of ASCII digits and one kind of separator ("15/8/2024",
+    /// "10-6", "1.2"): the separator is the first of `separators` the word holds ("/" before
+    /// "-" before "."). Nil when a part is empty or holds anything but digits, as for any word
+    /// with letters. On the packed bytes: no string, no `Character`s (up to three parts).
+    static func numberParts(_ w: Word, separators: [UInt8] = [0x2F, 0x2D, 0x2E]) -> [(value: Int, digits: Int)]? {
+        guard !w.isLong, w.count > 0 else { return nil }
+        let n = w.count
+        var sep: UInt8 = 0
+        for s in separators {
+            if (0..<n).contains(where: { w.byte($0) == s }) {
+                sep = s
+                break
+            }
+        }
+        var parts: [(value: Int, digits: Int)] = []
+        var value = 0
+        var digits = 0
+        for k in 0...n {
+            if k == n || w.byte(k) == sep && sep != 0 {
+                guard digits > 0, parts.count < 3 else { return nil }
+                parts.append((value, digits))
+                value = 0
+                digits = 0
+                continue
+            }
+            let b = w.byte(k)
+            guard b >= 0x30 && b <= 0x39, digits < 9 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+        }
+        return parts
     }
 
     /// "ngày 10 tháng 8 năm 2021", "ngày 06/8/2024", "ngày   tháng 5 năm 2020", starting at the
