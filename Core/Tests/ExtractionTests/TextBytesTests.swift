@@ -203,6 +203,26 @@ import Testing
         #expect(!VietnameseText.containsBytes("lụ", "lục"))
     }
 
+    @Test func eightByteDigitTestIsExact() {
+        var state: UInt64 = 7
+        for n in 0..<200_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            // Bytes near the edges that matter: 0x2F–0x3A, 0xC1–0xC3, 0xE1–0xE3, 0x00, 0x80, 0xFF.
+            let edges: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0xC1, 0xC2, 0xC3, 0xE1, 0xE2, 0xE3, 0x00, 0x80, 0xFF, 0x41, 0xB0]
+            var x: UInt64 = 0
+            for k in 0..<8 {
+                let r = (state >> (8 * UInt64(k))) & 0xFF
+                let b = n % 2 == 0 ? UInt8(r) : edges[Int(r) % edges.count]
+                x |= UInt64(b) << (8 * UInt64(k))
+            }
+            let naive = (0..<8).contains { k in
+                let b = UInt8(truncatingIfNeeded: x >> (8 * UInt64(k)))
+                return (0x30...0x39).contains(b) || b == 0xC2 || b == 0xE2
+            }
+            #expect(OutlineWalker.hasDigitOrC2E2(x) == naive, "\(String(x, radix: 16))")
+        }
+    }
+
     @Test func footnoteMarksLeaveOtherTextAlone() {
         #expect(OutlineWalker.removeFootnoteMarks("khoáng sản1. Tiếp theo") == "khoáng sản. Tiếp theo")
         #expect(OutlineWalker.removeFootnoteMarks("gồm¹ các nội dung") == "gồm các nội dung")

@@ -394,6 +394,22 @@ struct OutlineWalker {
         var suspect = false
         var copy = s
         copy.withUTF8 { u in
+            // Eight bytes at a time first: most paragraphs have no digit and no C2/E2 byte at all.
+            if let base = u.baseAddress {
+                var clear = true
+                var i = 0
+                while clear && i + 8 <= u.count {
+                    let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    clear = !OutlineWalker.hasDigitOrC2E2(x)
+                    i += 8
+                }
+                while clear && i < u.count {
+                    let b = u[i]
+                    clear = !(b &- 0x30 < 10 || b == 0xC2 || b == 0xE2)
+                    i += 1
+                }
+                if clear { return }
+            }
             var prev: UInt8 = 0x20
             for (i, b) in u.enumerated() {
                 if b >= 0x30 && b <= 0x39 && (prev >= 0x80 || (prev >= 0x61 && prev <= 0x7A)) {
@@ -436,6 +452,19 @@ struct OutlineWalker {
             i += 1
         }
         return out
+    }
+
+    /// Whether any of the eight bytes of `x` is an ASCII digit, 0xC2 or 0xE2 (exact: the
+    /// classic "has zero byte" test on `x` minus each pattern, with carries kept out).
+    @inline(__always)
+    static func hasDigitOrC2E2(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { ((v & ~highs) &+ ~highs | v) & highs != highs }
+        // A digit: the byte XOR 0x30 is below 10 (its top nibble 3 and low nibble 0–9).
+        let d = x ^ (ones &* 0x30)
+        let digit = ~(((d & ~highs) &+ (ones &* (0x80 - 10))) | d) & highs != 0
+        return digit || hasZero(x ^ (ones &* 0xC2)) || hasZero(x ^ (ones &* 0xE2))
     }
 
     static func wordBefore(_ chars: [Character], _ i: Int) -> [Character] {
