@@ -291,7 +291,7 @@ struct WordTable<Value: Sendable>: Sendable {
     @inline(__always) private static func tag(_ code: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: code >> 48) | 1 }
 
     /// The index of `word`'s entry, or nil; and the slot where it is or would go.
-    @inline(__always) private func find(_ word: Word) -> (entry: Int?, slot: Int) {
+    @_transparent private func find(_ word: Word) -> (entry: Int?, slot: Int) {
         let code = word.code
         let tag = WordTable.tag(code)
         var i = Int(truncatingIfNeeded: code) & mask
@@ -309,7 +309,7 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// The index of `word`'s entry (0..<count, in the order words were first set), or nil.
-    func entry(of word: Word) -> Int? { find(word).entry }
+    @_transparent func entry(of word: Word) -> Int? { find(word).entry }
 
     /// The value of entry `e`.
     func value(at e: Int) -> Value { values[e] }
