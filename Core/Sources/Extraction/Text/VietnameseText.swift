@@ -5,8 +5,21 @@ public enum VietnameseText {
     /// Lower-cases `s` and removes Vietnamese diacritics ("Đôn đốc" → "don doc"), for matching
     /// names and words whatever the writer's case, tone marks or typing mistakes.
     public static func fold(_ s: some StringProtocol) -> String {
-        // On the bytes, with a flat table for the Vietnamese letters: the scalar view and a
-        // dictionary per letter cost more than the rest of the extraction's text handling.
+        // Vietnamese and ASCII text folds in place in the new string's own buffer; any other
+        // scalar takes the general path.
+        let inPlace: String?? = s.utf8.withContiguousStorageIfAvailable { u -> String? in
+            var folded = true
+            let out = String(unsafeUninitializedCapacity: u.count) { buffer in
+                _ = buffer.initialize(from: u)
+                guard let n = foldInPlace(buffer) else {
+                    folded = false
+                    return 0
+                }
+                return n
+            }
+            return folded ? out : nil
+        }
+        if let out = inPlace ?? nil { return out }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         func run(_ bytes: UnsafeBufferPointer<UInt8>) { fold(bytes, into: &out) }
@@ -53,15 +66,14 @@ public enum VietnameseText {
         }
     }
 
-    /// `fold` of lower-case ASCII and Vietnamese letters, written over the bytes themselves (a
-    /// folded letter is never longer); the new length, or nil (bytes unchanged) when another
-    /// scalar or an ASCII capital is there.
+    /// `fold` of ASCII and Vietnamese letters, written over the bytes themselves (a folded
+    /// letter is never longer); the new length, or nil (bytes unchanged) when another scalar is
+    /// there.
     static func foldInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var r = 0
         while r < bytes.count {
             let b0 = bytes[r]
             if b0 < 0x80 {
-                if b0 >= 0x41 && b0 <= 0x5A { return nil }
                 r += 1
                 continue
             }
@@ -80,7 +92,7 @@ public enum VietnameseText {
             while i < bytes.count {
                 let b0 = bytes[i]
                 if b0 < 0x80 {
-                    bytes[o] = b0
+                    bytes[o] = b0 >= 0x41 && b0 <= 0x5A ? b0 + 32 : b0
                     i += 1
                     o += 1
                     continue
@@ -298,14 +310,18 @@ public enum VietnameseText {
     /// grapheme breaking), `Character`s otherwise.
     static func characterPrefix(_ s: String, _ n: Int) -> Substring {
         let end: Int?? = s.utf8.withContiguousStorageIfAvailable { u -> Int? in
+            // Each scalar decoded once: between two scalars that never join (`UTF8Text.isSeparate`,
+            // and no carriage return, which joins a line feed) there is surely a boundary.
             var i = 0
             var count = 0
-            while i < u.count && count < n {
-                guard UTF8Text.isBoundary(u, i) else { return nil }
-                i += UTF8Text.scalar(u, i).1
+            while i < u.count && count <= n {
+                let (v, w) = UTF8Text.scalar(u, i)
+                guard UTF8Text.isSeparate(v), v != 0x0D else { return nil }
+                if count == n { break }
+                i += w
                 count += 1
             }
-            return UTF8Text.isBoundary(u, i) ? i : nil
+            return i
         }
         guard let e = end ?? nil else { return s.prefix(n) }
         return s[..<s.utf8.index(s.startIndex, offsetBy: e)]
