@@ -497,10 +497,32 @@ struct Tokens: Sendable {
                 var prev = cls
                 while j < count {
                     // Most bytes of a word are ASCII small letters: nothing to decode or note.
-                    if bytes[j] &- 0x61 < 26 {
+                    let b = bytes[j]
+                    if b &- 0x61 < 26 {
                         allDigits = false
                         prev = .letter
                         j += 1
+                        continue
+                    }
+                    // Then the Vietnamese letters: U+00C0–U+01BF (but × and ÷) and U+1E00–U+1EFF,
+                    // known letters without the general classification.
+                    if b &- 0xC3 < 4, j + 1 < count {
+                        let c = (UInt32(b) & 0x1F) << 6 | UInt32(bytes[j + 1]) & 0x3F
+                        if c != 0xD7 && c != 0xF7 {
+                            allDigits = false
+                            ascii = false
+                            if !upper { upper = Tokens.mayBeUpper(c) }
+                            prev = .letter
+                            j += 2
+                            continue
+                        }
+                    } else if b == 0xE1, j + 2 < count, bytes[j + 1] &- 0xB8 < 4 {
+                        let c = 0x1000 | (UInt32(bytes[j + 1]) & 0x3F) << 6 | UInt32(bytes[j + 2]) & 0x3F
+                        allDigits = false
+                        ascii = false
+                        if !upper { upper = c & 1 == 0 }
+                        prev = .letter
+                        j += 3
                         continue
                     }
                     let (k, c, cw) = Tokens.classAt(bytes, j)
