@@ -27,7 +27,10 @@ let package = Package(
         // Plain driver: bounded runs, prints the figures `run.sh` tabulates.
         .executableTarget(
             name: "dondoc-bench",
-            dependencies: ["BenchWorkloads", .product(name: "Extraction", package: "Core")]
+            dependencies: [
+                "BenchWorkloads", .product(name: "Extraction", package: "Core"),
+                .product(name: "Deadlines", package: "Core"),
+            ]
         ),
         // ordo-one/benchmark suite: ParseCorpus, Parse10MB, Parse10MB-TaskList, Parse1MBLine.
         .executableTarget(

@@ -4,6 +4,7 @@
 //   dondoc-bench concat10mb    [--budget S]   ~10 MiB: corpus notices concatenated, one document
 //   dondoc-bench tasklist10mb  [--budget S]   ~10 MiB: one body of 50,000 "- " items
 //   dondoc-bench line1mb       [--budget S]   ~1 MiB: one line without a newline
+//   dondoc-bench workdays      [--seconds S]  working-day arithmetic: operations per second
 //                              size cases also take [--fractions F,F…] (default 0.125,0.25,0.5,1)
 //
 // The size cases parse the input at 1/8, 1/4, 1/2 and full size (or the sizes given as
@@ -12,6 +13,7 @@
 // quadratic from the step before, it would pass the budget (default 60 s), so a super-linear
 // parser cannot make a run hang. Lines starting with "RESULT" are what run.sh reads.
 import BenchWorkloads
+import Deadlines
 import Extraction
 import Foundation
 
@@ -126,7 +128,44 @@ func runLadder(_ name: String, build: (Double) -> (text: String, note: String)) 
     }
 }
 
+/// Operations per second of `WorkingDays` (N working days after a date, working days between two
+/// dates, is-working-day, roll-over, in turn) on dates spread over 2000–2060, for `seconds`.
+/// The calendar is weekends only until the holiday calendar lands: the cost per operation does
+/// not depend on which days are off (two array reads).
+func runWorkdays() {
+    let seconds = option("--seconds", 3)
+    let calendar = WorkingDays.weekendsOnly(years: 2000...2060)
+    let base = CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber
+    var state: UInt64 = 0x9E37_79B9
+    // Dates and counts drawn up front, so that the loop measures the arithmetic only.
+    let inputs: [(CalendarDate, CalendarDate, Int)] = (0..<4096).map { _ in
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        let a = CalendarDate(dayNumber: base + Int((state >> 33) % 21_900))
+        return (a, a.adding(days: Int((state >> 17) % 300)), Int((state >> 5) % 60) + 1)
+    }
+    var sink = 0
+    var operations = 0
+    let start = clock.now
+    let limit = Duration.seconds(seconds)
+    while clock.now - start < limit {
+        for (a, b, n) in inputs {
+            sink &+= calendar.adding(n, to: a)?.day ?? 0
+            sink &+= calendar.count(from: a, to: b) ?? 0
+            sink &+= calendar.isWorkingDay(b) == true ? 1 : 0
+            sink &+= calendar.rollingOver(b)?.day ?? 0
+        }
+        operations += inputs.count * 4
+    }
+    let elapsed = clock.now - start
+    let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let rate = Double(operations) / s
+    print("workdays: \(operations) operations in \(fmt(s)) s: \(fmt(rate / 1e6, 2)) million operations/s (\(fmt(1e9 / rate, 1)) ns each)")
+    print("RESULT case=workdays operations_per_second=\(Int(rate)) sink=\(sink) \(rssField())")
+}
+
 switch command {
+case "workdays":
+    runWorkdays()
 case "corpus":
     runCorpus()
 case "concat10mb":
@@ -148,7 +187,7 @@ case "line1mb":
     runLadder("line1mb") { k in (Workloads.longLine(notices, bytes: Int(Double(Workloads.oneMB) * k)), "") }
 default:
     print(
-        "usage: dondoc-bench corpus [--seconds S] [--max-iterations N] [--warmup N] | concat10mb | tasklist10mb | line1mb [--budget S] [--fractions F,F…]"
+        "usage: dondoc-bench corpus [--seconds S] [--max-iterations N] [--warmup N] | concat10mb | tasklist10mb | line1mb [--budget S] [--fractions F,F…] | workdays [--seconds S]"
     )
     exit(command == "help" ? 0 : 2)
 }
