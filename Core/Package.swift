@@ -12,7 +12,7 @@ let package = Package(
     targets: [
         .target(name: "Deadlines"),
         .target(name: "Extraction", dependencies: ["Deadlines"]),
-        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"], exclude: ["Fixtures"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Deadlines"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
