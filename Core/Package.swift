@@ -8,11 +8,14 @@ let package = Package(
     products: [
         .library(name: "Deadlines", targets: ["Deadlines"]),
         .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "Tracking", targets: ["Tracking"]),
     ],
     targets: [
         .target(name: "Deadlines"),
         .target(name: "Extraction", dependencies: ["Deadlines"]),
+        .target(name: "Tracking", dependencies: ["Deadlines", "Extraction"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Deadlines"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Deadlines"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
