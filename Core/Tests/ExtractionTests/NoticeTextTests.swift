@@ -425,18 +425,3 @@ private final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
-
-/// A small seeded generator, so "random" bytes are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D4_9CB9_2C2E_B8CB
-        return z ^ (z >> 31)
-    }
-}

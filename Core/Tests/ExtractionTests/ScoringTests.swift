@@ -507,18 +507,6 @@ private func period(_ start: String, _ end: String) -> Due {
 
 private func nfd(_ text: String) -> String { text.decomposedStringWithCanonicalMapping }
 
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private func randomSet(_ vocabulary: [String], _ random: inout SplitMix64) -> Set<String> {
     Set(vocabulary.filter { _ in random.next() % 3 == 0 })
 }

@@ -16,17 +16,10 @@ import Testing
 
     /// Deterministic pseudo-random strings (SplitMix64) built from `pool`, up to `maxLength` pieces.
     static func samples(_ count: Int, from pool: [String], maxLength: Int = 40, seed: UInt64 = 0x5EED_0002) -> [String] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { _ in
-            let length = Int(next() % UInt64(maxLength))
-            return (0..<length).map { _ in pool[Int(next() % UInt64(pool.count))] }.joined()
+            let length = random.next(below: maxLength)
+            return (0..<length).map { _ in pool[random.next(below: pool.count)] }.joined()
         }
     }
 
@@ -241,9 +234,9 @@ import Testing
     }
 
     @Test func digitWordsAgreeWithBytes() {
-        var state: UInt64 = 0x5EED_0003
+        var random = SplitMix64(seed: 0x5EED_0003)
         for _ in 0..<100_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let state = random.next()
             // Bytes around the digits and 0x80 matter most: mix random and chosen ones.
             var x = state
             if state & 1 == 0 { x = x & 0x3F3F_3F3F_3F3F_3F3F | 0x2020_2020_2020_2020 }

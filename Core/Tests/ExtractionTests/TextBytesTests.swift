@@ -15,19 +15,12 @@ import Testing
 
     /// Deterministic pseudo-random strings (SplitMix64), so a failure can be replayed.
     static func samples(_ count: Int, seed: UInt64 = 0x5EED) -> [String] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { n in
-            let length = Int(next() % 24)
+            let length = random.next(below: 24)
             // Half the samples from the Vietnamese part only, where the fast paths run.
             let pool = n % 2 == 0 ? alphabet : Array(alphabet.prefix(21)) + [" ", ",", "1", "."]
-            return (0..<length).map { _ in pool[Int(next() % UInt64(pool.count))] }.joined()
+            return (0..<length).map { _ in pool[random.next(below: pool.count)] }.joined()
         }
     }
 
@@ -158,11 +151,8 @@ import Testing
     }
 
     @Test func datesInATokenAgreeWithTheStringCode() {
-        var state: UInt64 = 42
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SplitMix64(seed: 42)
+        func next(_ n: Int) -> Int { random.next(below: n) }
         let pieces = ["1", "5", "12", "31", "32", "0", "08", "2024", "1899", "/", "-", ".", "a", "đ", "2", "9", "10"]
         var texts = ["15/8", "15/8/2024", "1-2-2021", "31.12.2100", "12/2024", "2025", "5/13", "0/5", "1/2/3/2020"]
         for _ in 0..<5_000 { texts.append((0..<(1 + next(5))).map { _ in pieces[next(pieces.count)] }.joined()) }
@@ -204,9 +194,9 @@ import Testing
     }
 
     @Test func eightByteDigitTestIsExact() {
-        var state: UInt64 = 7
+        var random = SplitMix64(seed: 7)
         for n in 0..<200_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let state = random.next()
             // Bytes near the edges that matter: 0x2F–0x3A, 0xC1–0xC3, 0xE1–0xE3, 0x00, 0x80, 0xFF.
             let edges: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0xC1, 0xC2, 0xC3, 0xE1, 0xE2, 0xE3, 0x00, 0x80, 0xFF, 0x41, 0xB0]
             var x: UInt64 = 0

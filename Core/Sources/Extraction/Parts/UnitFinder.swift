@@ -37,23 +37,19 @@ struct UnitFinder {
     }
 
     /// The end of the unit head starting at token `k`.
-    func head(_ k: Int) -> Int? {
-        guard k < t.count else { return nil }
-        var e = memo[0, k]
-        if e == -2 {
-            e = t[k].isWord ? Int32(t.longestMatch(Lexicon.unitHeads, at: k) ?? -1) : -1
-            memo[0, k] = e
-        }
-        return e >= 0 ? Int(e) : nil
-    }
+    func head(_ k: Int) -> Int? { phraseEnd(table: 0, at: k) }
 
     /// The end of the stop phrase (a verb or preposition that ends a name) starting at token `k`.
-    func stop(_ k: Int) -> Int? {
+    func stop(_ k: Int) -> Int? { phraseEnd(table: 1, at: k) }
+
+    /// The end of the head (`table` 0) or stop (1) phrase starting at word `k`, looked up once.
+    private func phraseEnd(table: Int, at k: Int) -> Int? {
         guard k < t.count else { return nil }
-        var e = memo[1, k]
+        var e = memo[table, k]
         if e == -2 {
-            e = t[k].isWord ? Int32(t.longestMatch(Lexicon.unitStops, at: k) ?? -1) : -1
-            memo[1, k] = e
+            let lexicon = table == 0 ? Lexicon.unitHeads : Lexicon.unitStops  // read on a miss only
+            e = t[k].isWord ? Int32(t.longestMatch(lexicon, at: k) ?? -1) : -1
+            memo[table, k] = e
         }
         return e >= 0 ? Int(e) : nil
     }

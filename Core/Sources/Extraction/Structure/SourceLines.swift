@@ -272,17 +272,7 @@ enum SourceLines {
     static func spaceWidth(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Int {
         let b = buf[i]
         if b < 0x80 { return b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D ? 1 : 0 }
-        // Only U+0085, U+00A0 (C2 ..), U+1680 (E1 ..), U+2000–U+205F (E2 ..) and U+3000 (E3 ..)
-        // are white space: other lead bytes need no decoding.
-        if b == 0xC2, i + 1 < hi {
-            let v = UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F)
-            return Tokens.classify(v) == .space ? 2 : 0
-        }
-        if b >= 0xE1, b <= 0xE3, i + 2 < hi {
-            let v = UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
-            return Tokens.classify(v) == .space ? 3 : 0
-        }
-        return 0
+        return VietnameseText.isSpace(buf, at: i, end: hi) ? (b == 0xC2 ? 2 : 3) : 0
     }
 
     /// Bytes `lo..<hi` without the white space at both ends.

@@ -141,11 +141,16 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
             self.init(joining: [a, b])
             return
         }
-        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + 1 + b.count) { buffer in
+        self = Word.withJoinedBytes(a, b) { Word(bytes: UnsafeBufferPointer($0)) }
+    }
+
+    /// The bytes of two packed words with a space between, on the stack.
+    static func withJoinedBytes<R>(_ a: Word, _ b: Word, _ body: (UnsafeMutableBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + 1 + b.count) { buffer in
             for k in 0..<a.count { buffer[k] = a.byte(k) }
             buffer[a.count] = 0x20
             for k in 0..<b.count { buffer[a.count + 1 + k] = b.byte(k) }
-            return Word(bytes: UnsafeBufferPointer(buffer))
+            return body(buffer)
         }
     }
 
@@ -187,11 +192,7 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
     /// "khan truong". On the stack: this runs for every word a list of units ends on.
     static func foldedPair(_ x: Word, _ y: Word) -> Word {
         if x.isLong || y.isLong { return Word(joining: [x, y]) }  // long: matches no lexicon pair
-        let n = x.count + 1 + y.count
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { raw in
-            for k in 0..<x.count { raw[k] = x.byte(k) }
-            raw[x.count] = 0x20
-            for k in 0..<y.count { raw[x.count + 1 + k] = y.byte(k) }
+        return withJoinedBytes(x, y) { raw in
             // Folding shortens Vietnamese letters and keeps ASCII: in place when nothing else.
             if let length = VietnameseText.foldInPlace(raw) {
                 return Word(bytes: UnsafeBufferPointer(rebasing: raw[0..<length]))
@@ -384,16 +385,6 @@ struct Token: Sendable {
     /// Whether the first character is an upper-case letter.
     let isCapitalized: Bool
 
-    init(kind: Kind, isCapitalized: Bool, start: Int, end: Int, lower: Word, starts: UInt16, first: Int32) {
-        self.lower = lower
-        self.start = start
-        self.end = end
-        self.first = first
-        self.starts = starts
-        self.kind = kind
-        self.isCapitalized = isCapitalized
-    }
-
     var isWord: Bool { kind == .word }
     var isPunct: Bool { kind == .punct }
 }
@@ -564,14 +555,15 @@ struct Tokens: Sendable {
                 }
                 let first = allDigits ? nil : firstWords.entry(of: lower)
                 let token = Token(
-                    kind: allDigits ? .number : .word, isCapitalized: Tokens.isUpper(v), start: i, end: j,
-                    lower: lower, starts: first.map { firstWords.value(at: $0) } ?? 0, first: Int32(first ?? -1))
+                    lower: lower, start: i, end: j, first: Int32(first ?? -1),
+                    starts: first.map { firstWords.value(at: $0) } ?? 0, kind: allDigits ? .number : .word,
+                    isCapitalized: Tokens.isUpper(v))
                 guard sink.add(token) else { return i }
                 i = j
             } else {
                 let token = Token(
-                    kind: .punct, isCapitalized: false, start: i, end: i + w,
-                    lower: Word(packing: bytes, i, i + w, lowerASCII: false), starts: 0, first: -1)
+                    lower: Word(packing: bytes, i, i + w, lowerASCII: false), start: i, end: i + w, first: -1,
+                    starts: 0, kind: .punct, isCapitalized: false)
                 guard sink.add(token) else { return i }
                 i += w
             }
@@ -592,10 +584,8 @@ struct Tokens: Sendable {
                     i += 1
                     continue
                 }
-                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                guard i + w <= bytes.count else { return nil }
-                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
-                for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
+                let (v, w) = UTF8Text.scalar(bytes, i)
+                guard w > 1 else { return nil }
                 var lower = v
                 if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
                     lower = v + 0x20

@@ -44,13 +44,11 @@ public enum VietnameseText {
                     i += 1
                     continue
                 }
-                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                guard i + w <= n else {
+                let (v, w) = UTF8Text.scalar(bytes, i)
+                guard w > 1 else {  // a sequence cut short (text from a `String` never has one)
                     out.append(contentsOf: bytes[i...])
                     break
                 }
-                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
-                for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
                 let t = Int(v) - Int(foldBase)
                 if t >= 0, t < table.count, table[t] != 0 {
                     out.append(table[t])
@@ -77,10 +75,8 @@ public enum VietnameseText {
                 r += 1
                 continue
             }
-            let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-            guard r + w <= bytes.count else { return nil }
-            var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
-            for k in 1..<w { v = v << 6 | UInt32(bytes[r + k]) & 0x3F }
+            let (v, w) = UTF8Text.scalar(UnsafeBufferPointer(bytes), r)
+            guard w > 1 else { return nil }
             let t = Int(v) - Int(foldBase)
             guard t >= 0, t < foldLetters.count, foldLetters[t] != 0 else { return nil }
             r += w
@@ -97,9 +93,7 @@ public enum VietnameseText {
                     o += 1
                     continue
                 }
-                let w = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                var v = UInt32(b0) & (w == 2 ? 0x1F : w == 3 ? 0x0F : 0x07)
-                for k in 1..<w { v = v << 6 | UInt32(bytes[i + k]) & 0x3F }
+                let (v, w) = UTF8Text.scalar(UnsafeBufferPointer(bytes), i)
                 bytes[o] = table[Int(v) - Int(foldBase)]
                 i += w
                 o += 1
@@ -213,16 +207,18 @@ public enum VietnameseText {
     /// Whether the scalar at byte `i` (a lead byte) is white space other than ASCII (what
     /// `Tokens.classify` calls `.space`): U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029,
     /// U+202F, U+205F, U+3000. On the bytes: this runs for every lead byte of Vietnamese text.
+    /// `end` bounds the text when `u` holds more (a line of a larger buffer).
     @inline(__always)
-    static func isSpace(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    static func isSpace(_ u: UnsafeBufferPointer<UInt8>, at i: Int, end: Int? = nil) -> Bool {
+        let n = end ?? u.count
         switch u[i] {
-        case 0xC2: return i + 1 < u.count && (u[i + 1] == 0xA0 || u[i + 1] == 0x85)
-        case 0xE1: return i + 2 < u.count && u[i + 1] == 0x9A && u[i + 2] == 0x80
+        case 0xC2: return i + 1 < n && (u[i + 1] == 0xA0 || u[i + 1] == 0x85)
+        case 0xE1: return i + 2 < n && u[i + 1] == 0x9A && u[i + 2] == 0x80
         case 0xE2:
-            guard i + 2 < u.count else { return false }
+            guard i + 2 < n else { return false }
             let (b1, b2) = (u[i + 1], u[i + 2])
             return b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) || b1 == 0x81 && b2 == 0x9F
-        case 0xE3: return i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x80
+        case 0xE3: return i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80
         default: return false
         }
     }
