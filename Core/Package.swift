@@ -11,7 +11,7 @@ let package = Package(
         .library(name: "Tracking", targets: ["Tracking"]),
     ],
     targets: [
-        .target(name: "Deadlines"),
+        .target(name: "Deadlines", resources: [.embedInCode("Resources/vn-holidays.json")]),
         .target(name: "Extraction", dependencies: ["Deadlines"]),
         .target(name: "Tracking", dependencies: ["Deadlines", "Extraction"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"], exclude: ["Fixtures"]),
