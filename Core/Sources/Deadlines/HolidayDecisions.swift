@@ -151,7 +151,7 @@ public struct HolidayDecisions: Sendable, Hashable {
         do {
             try self.init(json: data)
         } catch let error as HolidayDataError {
-            throw HolidayDataError("\(path): \(error.message)")
+            throw HolidayDataError("\(path): \(error.reason)")
         }
     }
 
@@ -252,8 +252,11 @@ public struct HolidayDecisions: Sendable, Hashable {
 
 /// A holiday data file that cannot be used; `message` says why, in English (logs and CLI).
 public struct HolidayDataError: Error, CustomStringConvertible, Sendable {
-    public let message: String
-    public init(_ message: String) { self.message = "holiday data: " + message }
+    /// What is wrong, without the "holiday data: " prefix.
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
+    /// "holiday data: " and the reason.
+    public var message: String { "holiday data: " + reason }
     public var description: String { message }
 }
 

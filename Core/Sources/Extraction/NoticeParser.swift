@@ -128,6 +128,16 @@ public enum NoticeParser {
     }
 }
 
+extension NoticeParser {
+    /// The deadline a piece of text states, read as a task's is ("hoàn tất trước 15/8", "không quá
+    /// 07 ngày làm việc kể từ khi nhận được hồ sơ hợp lệ", "hằng tháng"): the one that ends the work,
+    /// and the others as milestones. A day and month without a year take `issued`'s year, or the
+    /// next when that would fall more than two months before it (corpus README, "Deadlines").
+    public static func deadline(in text: String, issued: CalendarDate?) -> (due: Due?, milestones: [Due]) {
+        DeadlineFinder(Tokens(text), reference: issued).find()
+    }
+}
+
 extension DeadlineFinder {
     /// A month or quarter named without an introducing word, as in a title ("THÁNG 8/2021").
     func period(atLoose k: Int) -> Candidate? {
