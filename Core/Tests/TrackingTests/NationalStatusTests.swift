@@ -43,4 +43,19 @@ import Testing
         #expect(TaskStanding(due: Self.day("2025-12-31"), completed: nil, cutOff: CalendarDate(iso: "2026-01-10")!, calendar: c) == nil)
         #expect(NationalStatus.allCases.map(\.vietnamese).count == 4)
     }
+
+    /// On the real calendar: a task due the Friday before Tết 2025 and still open a week after
+    /// Tết is overdue by the working days since, Tết and its weekend not counted.
+    @Test func workingDaysOverdueSkipTet() throws {
+        let vietnam = VietnameseHolidays.standard.workingDays(years: 2025...2025)
+        let due = Self.day("2025-01-24")
+        let open = try #require(TaskStanding(due: due, completed: nil, cutOff: Self.day("2025-02-07"), calendar: vietnam))
+        #expect(open.status == .overdue)
+        #expect(open.workingDaysLate == 5)  // 3–7/2; 27/1–1/2 are Tết
+        let done = try #require(TaskStanding(due: due, completed: Self.day("2025-02-03"), cutOff: Self.day("2025-02-07"), calendar: vietnam))
+        #expect(done.status == .doneLate && done.workingDaysLate == 1)
+        // The Saturday worked (26/4/2025) counts as a day late.
+        let saturday = try #require(TaskStanding(due: Self.day("2025-04-25"), completed: Self.day("2025-04-28"), cutOff: Self.day("2025-04-30"), calendar: vietnam))
+        #expect(saturday.workingDaysLate == 2)
+    }
 }
