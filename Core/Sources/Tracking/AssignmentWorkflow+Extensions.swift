@@ -363,7 +363,8 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
                 "The completion date \(d) is before the task was assigned (\(assigned))."
             case .notAfterDeadline(let d, let deadline):
                 "The new deadline \(d) is not after the deadline in force (\(deadline))."
-            case .beforeToday(let d, let today): "The requested deadline \(d) is already past (today is \(today))."
+            case .beforeToday(let d, let today):
+                "The requested deadline \(d) is already past (today is \(today))."
             case .noDeadline: "The task has no deadline to extend."
             }
         case .extensionAlreadyPending(let d):
@@ -402,7 +403,8 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
                 "Ngày hoàn thành \(d.dmy) trước ngày giao nhiệm vụ (\(assigned.dmy)); vui lòng kiểm tra lại."
             case .notAfterDeadline(let d, let deadline):
                 "Thời hạn mới \(d.dmy) phải sau thời hạn hiện tại (\(deadline.dmy))."
-            case .beforeToday(let d, _): "Thời hạn đề nghị \(d.dmy) đã qua; vui lòng chọn ngày từ hôm nay trở đi."
+            case .beforeToday(let d, _):
+                "Thời hạn đề nghị \(d.dmy) đã qua; vui lòng chọn ngày từ hôm nay trở đi."
             case .noDeadline: "Nhiệm vụ không có thời hạn nên không cần gia hạn."
             }
         case .extensionAlreadyPending(let d):
@@ -416,6 +418,7 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
 extension CalendarDate {
     /// `dd/MM/yyyy`, as Vietnamese documents write dates.
     fileprivate var dmy: String {
-        (day < 10 ? "0" : "") + String(day) + "/" + (month < 10 ? "0" : "") + String(month) + "/" + String(year)
+        (day < 10 ? "0" : "") + String(day) + "/" + (month < 10 ? "0" : "") + String(month) + "/"
+            + String(year)
     }
 }
