@@ -13,9 +13,11 @@ let package = Package(
     targets: [
         .target(name: "Deadlines", resources: [.embedInCode("Resources/vn-holidays.json")]),
         .target(name: "Extraction", dependencies: ["Deadlines"]),
-        .target(name: "Tracking", dependencies: ["Deadlines", "Extraction"]),
+        .target(
+            name: "Tracking", dependencies: ["Deadlines", "Extraction"],
+            resources: [.embedInCode("Resources/default-units-skhcn.json")]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"], exclude: ["Fixtures"]),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Deadlines"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Deadlines"], exclude: ["Fixtures"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Deadlines"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
