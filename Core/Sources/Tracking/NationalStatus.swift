@@ -33,8 +33,9 @@ public struct TaskStanding: Sendable, Hashable {
     ///
     /// - `due`: the deadline as resolved; nil for a task without one, which is never overdue.
     /// - `extensions`: the new dates granted, in the order they were granted (the last counts).
-    /// - `completed`: the day the secretariat confirmed it done, if any. A completion after the
-    ///   cut-off does not count yet: the task was not done as of then.
+    /// - `completed`: the day the unit completed it, as reported and confirmed by the secretariat
+    ///   (`AssignmentSnapshot.completedOn`): a slow confirmation must not make an on-time task late.
+    ///   A completion after the cut-off does not count yet: the task was not done as of then.
     /// - `rollOver`: the Civil Code's rule (Điều 148): a deadline on a day off ends on the next
     ///   working day.
     ///
