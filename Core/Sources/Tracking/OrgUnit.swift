@@ -24,7 +24,8 @@ public struct OrgUnit: Sendable, Hashable, Codable {
     public var active: Bool
 
     public init(
-        id: String, name: String, shortName: String? = nil, abbreviations: [String] = [], aliases: [String] = [],
+        id: String, name: String, shortName: String? = nil, abbreviations: [String] = [],
+        aliases: [String] = [],
         kind: OrgUnitKind, parentID: String? = nil, active: Bool = true
     ) {
         self.id = id
@@ -89,23 +90,17 @@ extension OrgUnit {
         case id, name, shortName, abbreviations, aliases, kind, parent, active
     }
 
-    /// Reads a unit of a `dondoc.units/1` file, refusing keys it does not know: a misspelt
-    /// "alias" in an administrator's file must be an error, not a name silently ignored.
+    /// Reads a unit of a `dondoc.units/1` file, refusing keys it does not know.
     public init(from decoder: Decoder) throws {
-        let keys = try decoder.container(keyedBy: UnitFileKey.self)
-        let known = Set(CodingKeys.allCases.map(\.stringValue))
-        for key in keys.allKeys where !known.contains(key.stringValue) {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: keys.codingPath + [key], debugDescription: "unknown key \"\(key.stringValue)\""))
-        }
+        try decoder.container(keyedBy: UnitFileKey.self).refuseUnknownKeys(
+            CodingKeys.allCases.map(\.stringValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let kindText = try c.decode(String.self, forKey: .kind)
         guard let kind = OrgUnitKind(rawValue: kindText) else {
             let allowed = OrgUnitKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: c.codingPath + [CodingKeys.kind],
-                    debugDescription: "unknown kind \"\(kindText)\" (use one of \(allowed))"))
+            throw UnitDirectoryError.malformed(
+                "unknown kind \"\(kindText)\"\(UnitFileKey.at(c.codingPath + [CodingKeys.kind])); use one of \(allowed)"
+            )
         }
         self.init(
             id: try c.decode(String.self, forKey: .id),
@@ -139,4 +134,23 @@ struct UnitFileKey: CodingKey {
     var intValue: Int? { nil }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+
+    /// " at units[2].kind" for a coding path; "" for the top.
+    static func at(_ path: [any CodingKey]) -> String {
+        let p = path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        return p.isEmpty ? "" : " at \(p.hasPrefix(".") ? String(p.dropFirst()) : p)"
+    }
+}
+
+extension KeyedDecodingContainer where K == UnitFileKey {
+    /// Refuses a key the format does not have: a misspelt "alias" in an administrator's file must
+    /// be an error, not a name silently ignored.
+    func refuseUnknownKeys(_ known: [String]) throws {
+        for key in allKeys.sorted(by: { $0.stringValue < $1.stringValue })
+        where !known.contains(key.stringValue) {
+            throw UnitDirectoryError.malformed(
+                "unknown key \"\(key.stringValue)\"\(UnitFileKey.at(codingPath)); the keys are "
+                    + known.joined(separator: ", "))
+        }
+    }
 }

@@ -44,7 +44,9 @@ public struct UnitDirectory: Sendable, Hashable {
         do {
             // The format first: a file of another kind is named as such, not as a missing key.
             let probe = try JSONDecoder().decode(FormatProbe.self, from: json)
-            guard probe.format == Self.formatName else { throw UnitDirectoryError.wrongFormat(found: probe.format ?? "") }
+            guard probe.format == Self.formatName else {
+                throw UnitDirectoryError.wrongFormat(found: probe.format ?? "")
+            }
             file = try JSONDecoder().decode(FileModel.self, from: json)
         } catch let error as UnitDirectoryError {
             throw error
@@ -84,7 +86,8 @@ public struct UnitDirectory: Sendable, Hashable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(FileModel(format: Self.formatName, organization: organization, units: units))
+            return try encoder.encode(
+                FileModel(format: Self.formatName, organization: organization, units: units))
         } catch {
             // Strings, booleans and arrays of them always encode.
             preconditionFailure("a unit directory does not encode: \(error)")
@@ -110,16 +113,17 @@ public struct UnitDirectory: Sendable, Hashable {
     /// This directory with `alias` added to the unit `unitID`: what the secretariat's correction
     /// of a match teaches, so that the same name matches that unit from then on.
     ///
-    /// Unchanged when the alias already names the unit exactly. Refused when the unit is unknown,
-    /// the alias is empty or "*", or it is already a name or alias of another active unit (it
-    /// would make both ambiguous).
+    /// Unchanged when the alias already names the unit exactly. Refused when the unit is unknown
+    /// or inactive, the alias is empty or "*", or it is already a name or alias of another active
+    /// unit (it would make both ambiguous).
     public func learning(alias: String, for unitID: String) throws(UnitDirectoryError) -> UnitDirectory {
         let alias = UnitMatcher.tidy(alias)
         guard let index = units.firstIndex(where: { $0.id == unitID }) else { throw .unknownUnit(unitID) }
+        guard units[index].active else { throw .inactiveUnit(unitID) }
         let org = UnitMatcher.words(organization)
         let key = UnitMatcher.key(alias, organization: org)
         guard !key.isEmpty, alias != "*" else { throw .emptyAlias }
-        for other in units where other.active || other.id == unitID {
+        for other in units where other.active {
             let names = UnitMatcher.exactNames(of: other)
             guard names.contains(where: { UnitMatcher.key($0, organization: org) == key }) else { continue }
             if other.id == unitID { return self }
@@ -194,10 +198,7 @@ public struct UnitDirectory: Sendable, Hashable {
     }
 
     static func describe(_ error: DecodingError) -> UnitDirectoryError {
-        func path(_ c: DecodingError.Context) -> String {
-            let p = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-            return p.isEmpty ? "" : " at \(p.hasPrefix(".") ? String(p.dropFirst()) : p)"
-        }
+        func path(_ c: DecodingError.Context) -> String { UnitFileKey.at(c.codingPath) }
         switch error {
         case .dataCorrupted(let c) where c.codingPath.isEmpty:
             let detail = (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
@@ -205,7 +206,8 @@ public struct UnitDirectory: Sendable, Hashable {
         case .dataCorrupted(let c): return .malformed("\(c.debugDescription)\(path(c))")
         case .keyNotFound(let key, let c): return .malformed("missing \"\(key.stringValue)\"\(path(c))")
         case .typeMismatch(let type, let c): return .malformed("expected \(Self.jsonName(type))\(path(c))")
-        case .valueNotFound(let type, let c): return .malformed("expected \(Self.jsonName(type)), found null\(path(c))")
+        case .valueNotFound(let type, let c):
+            return .malformed("expected \(Self.jsonName(type)), found null\(path(c))")
         @unknown default: return .malformed("\(error)")
         }
     }
@@ -244,6 +246,8 @@ public enum UnitDirectoryError: Error, Sendable, Hashable, CustomStringConvertib
     case sameName(name: String, unitIDs: [String])
     /// No unit has this id.
     case unknownUnit(String)
+    /// The unit is no longer active: names are not matched to it.
+    case inactiveUnit(String)
     /// An alias to learn is empty or "*".
     case emptyAlias
     /// The alias is already a name of another unit.
@@ -255,6 +259,8 @@ public enum UnitDirectoryError: Error, Sendable, Hashable, CustomStringConvertib
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .notJSON(let detail): "not JSON (\(detail)); the file must be a dondoc.units/1 JSON object"
         case .malformed(let detail): detail
+        case .wrongFormat(let found) where found.isEmpty:
+            "the file has no \"format\"; a unit directory starts with \"format\": \"\(UnitDirectory.formatName)\""
         case .wrongFormat(let found): "format is \"\(found)\", expected \"\(UnitDirectory.formatName)\""
         case .emptyOrganization: "the organization name is empty; set \"organization\" to the agency's name"
         case .noUnits: "no units are listed; list at least one under \"units\""
@@ -266,13 +272,16 @@ public enum UnitDirectoryError: Error, Sendable, Hashable, CustomStringConvertib
         case .emptyName(let id, let field): "unit \"\(id)\": \(field) is empty; write the unit's name"
         case .unknownParent(let id, let parent):
             "unit \"\(id)\": parent \"\(parent)\" is not in the directory; add it or correct the id"
-        case .parentCycle(let id): "unit \"\(id)\": its parents lead back to itself; a unit cannot contain itself"
+        case .parentCycle(let id):
+            "unit \"\(id)\": its parents lead back to itself; a unit cannot contain itself"
         case .sameName(let name, let ids):
             "units \(ids.map { "\"\($0)\"" }.joined(separator: " and ")) are both called \"\(name)\"; "
                 + "rename one of them or make it inactive"
         case .unknownUnit(let id): "no unit \"\(id)\" in the directory"
+        case .inactiveUnit(let id): "unit \"\(id)\" is inactive; choose the unit that took over its work"
         case .emptyAlias: "the alias is empty; write the name as the notice wrote it"
-        case .aliasTaken(let alias, let id): "\"\(alias)\" already names unit \"\(id)\"; it cannot name another"
+        case .aliasTaken(let alias, let id):
+            "\"\(alias)\" already names unit \"\(id)\"; it cannot name another"
         }
     }
 
@@ -303,12 +312,8 @@ private struct FileModel: Codable {
     }
 
     init(from decoder: Decoder) throws {
-        let keys = try decoder.container(keyedBy: UnitFileKey.self)
-        let known = Set(CodingKeys.allCases.map(\.stringValue))
-        for key in keys.allKeys where !known.contains(key.stringValue) {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: [key], debugDescription: "unknown key \"\(key.stringValue)\""))
-        }
+        try decoder.container(keyedBy: UnitFileKey.self).refuseUnknownKeys(
+            CodingKeys.allCases.map(\.stringValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
         organization = try c.decode(String.self, forKey: .organization)

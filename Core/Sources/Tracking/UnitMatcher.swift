@@ -89,7 +89,9 @@ public struct UnitMatcher: Sendable {
         organization = org
         var phrases = Set<String>()
         entries = directory.units.filter(\.active).map { u in
-            let names = ([u.name] + (u.shortName.map { [$0] } ?? [])).map { Self.comparable($0, organization: org) }
+            let names = ([u.name] + (u.shortName.map { [$0] } ?? [])).map {
+                Self.comparable($0, organization: org)
+            }
             let cores = names.map { Self.split($0).core }.filter { !$0.isEmpty }
             for form in [u.name] + (u.shortName.map { [$0] } ?? []) + u.aliases {
                 let w = Self.words(form).map(\.text)
@@ -116,7 +118,9 @@ public struct UnitMatcher: Sendable {
         guard !w.isEmpty else { return .unmatched }
 
         // A name the secretariat taught wins over every rule: it is their decision.
-        if let found = Self.decide(entries.filter { $0.aliases.contains { Self.isSame(w, $0) } }.map(\.unit.id), .alias) {
+        if let found = Self.decide(
+            entries.filter { $0.aliases.contains { Self.isSame(w, $0) } }.map(\.unit.id), .alias)
+        {
             return found
         }
         if let found = nameOrAbbreviation(w) { return found }
@@ -128,7 +132,7 @@ public struct UnitMatcher: Sendable {
             if let found = Self.decide(ids, .partial) { return found }
         }
         if let head, core.isEmpty {
-            let ids = entries.filter { $0.head.map { Self.folded($0) == Self.folded(head) } ?? false }.map(\.unit.id)
+            let ids = entries.filter { Self.sameHead($0.head, head) }.map(\.unit.id)
             if let found = Self.decide(ids, .partial) { return found }
         }
         if let head, !core.isEmpty, let found = nearName(head: head, core: core) { return found }
@@ -164,13 +168,12 @@ public struct UnitMatcher: Sendable {
                 guard let a = Self.align(w, name), a.isFull else { continue }
                 if a.usedInitials { abbreviated.append(e.unit.id) } else { exact.append(e.unit.id) }
             }
-            // A listed abbreviation is compared as written: read as initials, "QLCN" would also be
-            // "quản lý chuyên ngành".
-            // "Phòng QLKH": the abbreviation under the unit's own head (or none); "Trung tâm TCĐLCL"
-            // is not the Chi cục.
-            let sameHead = head == nil || e.head.map { Self.folded($0) == Self.folded(head!) } == true
-            let listed = e.abbreviations.contains { form in
-                (sameHead ? [w, core] : [w]).contains { Self.align($0, form, initials: false)?.isFull ?? false }
+            // A listed abbreviation is compared as written (read as initials, "QLCN" would also be
+            // "quản lý chuyên ngành"), alone or under the unit's own head: "Phòng QLKH", but
+            // "Trung tâm TCĐLCL" is not the Chi cục.
+            let forms = head == nil || Self.sameHead(e.head, head) ? [w, core] : [w]
+            let listed = e.abbreviations.contains { abbreviation in
+                forms.contains { Self.align($0, abbreviation, initials: false)?.isFull ?? false }
             }
             if listed { abbreviated.append(e.unit.id) }
         }
@@ -186,7 +189,9 @@ public struct UnitMatcher: Sendable {
         let start = w.first.map { $0.isSpelled(Self.cac) } == true ? 1 : 0
         for head in Self.agencyHeads where Self.has(head, in: w, at: start) {
             // A directory whose own units have this head (a Viện of the Sở) keeps its names.
-            if !entries.contains(where: { e in e.names.contains { Self.has(head, in: $0, at: 0) } }) { return true }
+            if !entries.contains(where: { e in e.names.contains { Self.has(head, in: $0, at: 0) } }) {
+                return true
+            }
         }
         for i in w.indices {
             for marker in Self.agencyAnywhere where Self.has(marker, in: w, at: i) { return true }
@@ -194,12 +199,15 @@ public struct UnitMatcher: Sendable {
             if w[i].isSpelled(Self.so), i + 1 < w.count, !Self.isCompound(w, i) {
                 return true
             }
-            if w[i].isSpelled(Self.bo), i > 0, Self.beforeMinistry.contains(where: { w[i - 1].isSpelled($0) }) {
+            if w[i].isSpelled(Self.bo), i > 0, Self.beforeMinistry.contains(where: { w[i - 1].isSpelled($0) })
+            {
                 return true
             }
             for place in Self.territories where Self.has(place, in: w, at: i) {
                 // "xã hội" is a subject, not a commune.
-                if place.count == 1, place[0].folded == "xa", i + 1 < w.count, w[i + 1].folded == "hoi" { continue }
+                if place.count == 1, place[0].folded == "xa", i + 1 < w.count, w[i + 1].folded == "hoi" {
+                    continue
+                }
                 if !ownPhrases.contains(place.map(\.text).joined(separator: " ")) { return true }
             }
         }
@@ -239,15 +247,16 @@ public struct UnitMatcher: Sendable {
     /// unit: no match.
     private func nearName(head: [Word], core: [Word]) -> UnitMatch? {
         var ids: [String] = []
-        for e in entries where e.head.map({ Self.folded($0) == Self.folded(head) }) ?? false {
-            let others = entries.filter { $0.unit.id != e.unit.id }
+        for e in entries where Self.sameHead(e.head, head) {
+            let othersWords = entries.filter { $0.unit.id != e.unit.id }.map(\.coreSyllables)
+            func isOthers(_ x: Word) -> Bool { othersWords.contains { $0.contains(x.folded) } }
             let fits = e.cores.contains { unitCore in
                 guard let a = Self.align(core, unitCore) else { return false }
                 if a.writtenExtra.isEmpty, a.isUnitPrefix, a.aligned >= 2 { return true }
                 let wx = a.writtenExtraSize
                 let ux = a.unitExtraSize
                 guard wx <= 2, ux <= 2, a.aligned >= 4, a.aligned > wx + ux else { return false }
-                return !a.writtenExtra.contains { x in others.contains { $0.coreSyllables.contains(x.folded) } }
+                return !a.writtenExtra.contains(where: isOthers)
             }
             if fits { ids.append(e.unit.id) }
         }
@@ -395,7 +404,11 @@ public struct UnitMatcher: Sendable {
         return (nil, w)
     }
 
-    private static func folded(_ w: [Word]) -> [String] { w.map(\.folded) }
+    /// Whether a unit's head (nil: none) is `head`.
+    private static func sameHead(_ unitHead: [Word]?, _ head: [Word]?) -> Bool {
+        guard let unitHead, let head else { return false }
+        return unitHead.map(\.folded) == head.map(\.folded)
+    }
 
     /// Whether `phrase` is spelled at `i` in `w`.
     private static func has(_ phrase: [Word], in w: [Word], at i: Int) -> Bool {
@@ -466,7 +479,8 @@ public struct UnitMatcher: Sendable {
         for i in stride(from: m, through: 0, by: -1) {
             for j in stride(from: n, through: 0, by: -1) where i < m || j < n {
                 var best: Cell?
-                func consider(_ di: Int, _ dj: Int, aligned: Int = 0, extra: Int = 0, initials: Bool = false) {
+                func consider(_ di: Int, _ dj: Int, aligned: Int = 0, extra: Int = 0, initials: Bool = false)
+                {
                     var c = cells[(i + di) * width + j + dj]
                     c.cost += extra
                     c.aligned += aligned
@@ -543,7 +557,8 @@ public struct UnitMatcher: Sendable {
     ].map(phrase)
     /// Territories: a unit qualified by one is a local authority's, not the organization's.
     private static let territories = [
-        "tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "tp", "thị xã", "thị trấn", "trung ương", "quốc gia",
+        "tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "tp", "thị xã", "thị trấn", "trung ương",
+        "quốc gia",
         "quốc tế", "địa phương", "địa bàn",
     ].map(phrase)
     /// Territories that may follow the organization's own name.
@@ -555,5 +570,6 @@ public struct UnitMatcher: Sendable {
         (phrase("chi cục"), .subDepartment), (phrase("trung tâm"), .center),
     ]
     /// Words that may follow a group without picking some of it ("trực thuộc", "có liên quan").
-    private static let groupQualifiers = ["trực thuộc", "thuộc", "của", "có liên quan", "liên quan", "các"].map(phrase)
+    private static let groupQualifiers = ["trực thuộc", "thuộc", "của", "có liên quan", "liên quan", "các"]
+        .map(phrase)
 }

@@ -17,7 +17,8 @@ import Testing
 
     /// Each name and its label (nil: no unit).
     static func labels() throws -> [String: String?] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: labelsFile)) as? [String: Any] ?? [:]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: labelsFile)) as? [String: Any] ?? [:]
         return object.mapValues { $0 as? String }
     }
 
@@ -46,7 +47,7 @@ import Testing
         // Assert
         #expect(names.subtracting(labels.keys).sorted() == ["*"], "label the new names of the corpus")
         #expect(Set(labels.keys).subtracting(names).isEmpty, "labels of names the corpus no longer has")
-        for case let (name, id?) in labels {
+        for case (let name, let id?) in labels {
             #expect(ids.contains(id), "\(name): no unit \(id) in the default directory")
         }
     }
