@@ -47,7 +47,7 @@ public enum UnitMatchKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// Matches the unit names a notice writes ("Chi cục TCĐLCL", "Phòng kế hoạch – Tài chính",
 /// "Văn phòng Sở") to the units of a directory.
 ///
-/// Names are compared as words folded by ``UnitMatcher/words(_:)``: case, tone marks, "đ",
+/// Names are compared as words folded in one place (`words(_:)`): case, tone marks, "đ",
 /// punctuation and the connective "và"/"&" do not count ("KH&CN", "KH & CN", "Khoa học và Công
 /// nghệ", "khoa học, công nghệ" are the same words). An abbreviation is read as the initials of
 /// the syllables it stands for, as the genre forms them: "KH" is "khoa học", "TCĐLCL" "tiêu chuẩn
