@@ -38,6 +38,24 @@ struct CommandFailure: Error {
         self.status = status
         self.message = message
     }
+
+    /// Runs `body` and writes what it returns; a failure becomes one sentence on standard error
+    /// and its status (a bad argument is a usage error, anything unforeseen an internal one).
+    static func reporting(_ console: Console, _ body: () throws -> Data) -> ExitStatus {
+        do {
+            console.write(try body())
+            return .success
+        } catch let failure as CommandFailure {
+            console.report("error: \(failure.message)")
+            return failure.status
+        } catch let error as ValidationError {
+            console.report("error: \(error.message)")
+            return .usage
+        } catch {
+            console.report("error: \(error)")
+            return .internalError
+        }
+    }
 }
 
 /// Dates as the user types them: `2025-04-30` or `30/4/2025`.
@@ -72,7 +90,7 @@ enum DateArgument {
 }
 
 extension AsyncParsableCommand {
-    /// Runs `body` with the process's console and turns its status into the process's exit code.
+    /// Turns a command's status into the process's exit code.
     func exit(with status: ExitStatus) throws {
         if status != .success { throw ExitCode(status.rawValue) }
     }
@@ -126,6 +144,8 @@ struct CalendarCommand: AsyncParsableCommand {
         }
         let year: Int
         let decided: Bool
+        /// 365 or 366 (for the text; not in the JSON).
+        let days: Int
         let workingDays: Int
         let weekendDays: Int
         let holidaysOnWeekdays: Int
@@ -149,7 +169,7 @@ struct CalendarCommand: AsyncParsableCommand {
         let weekend = (0..<length).count { first.adding(days: $0).weekday >= 6 }
         let calendar = h.workingDays(years: year...year)
         return Summary(
-            year: year, decided: h.isDecided(year), workingDays: calendar.workingDays(inYear: year) ?? 0,
+            year: year, decided: h.isDecided(year), days: length, workingDays: calendar.workingDays(inYear: year) ?? 0,
             weekendDays: weekend, holidaysOnWeekdays: days.count { $0.date.weekday <= 5 },
             daysOff: days.map { .init(date: $0.date.iso, weekday: DateArgument.weekday($0.date), name: $0.name, kind: $0.kind.rawValue) },
             workedWeekendDays: worked.map {
@@ -158,28 +178,16 @@ struct CalendarCommand: AsyncParsableCommand {
     }
 
     func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
-        let h: VietnameseHolidays
-        do {
-            h = try options.calendar(environment: environment)
-        } catch {
-            console.report("error: \(error.message)")
-            return error.status
+        CommandFailure.reporting(console) {
+            let s = summary(try options.calendar(environment: environment))
+            return json ? try OrderedJSONEncoder().encodeLine(s) : Data(text(s).utf8)
         }
-        let s = summary(h)
-        if json {
-            do {
-                var data = try OrderedJSONEncoder(compact: false).encode(s)
-                data.append(0x0A)
-                console.write(data)
-            } catch {
-                console.report("error: cannot encode the calendar: \(error)")
-                return .internalError
-            }
-            return .success
-        }
-        let length = CalendarDate.isLeap(year) ? 366 : 365
+    }
+
+    /// The summary as the text listing.
+    func text(_ s: Summary) -> String {
         var out = """
-            \(year): \(s.workingDays) working days of \(length) \
+            \(year): \(s.workingDays) working days of \(s.days) \
             (\(s.weekendDays) Saturdays and Sundays, \(s.holidaysOnWeekdays) days off on weekdays, \
             \(s.workedWeekendDays.count) weekend day\(s.workedWeekendDays.count == 1 ? "" : "s") worked)
             \(s.decided ? "Government decisions for \(year) are in the holiday data." : "No government decision for \(year) in the holiday data: the Tết block and the second National Day are forecast by the rules.")
@@ -195,8 +203,7 @@ struct CalendarCommand: AsyncParsableCommand {
         for w in s.workedWeekendDays {
             out += "  \(w.date)  \(w.weekday.padding(toLength: 8, withPad: " ", startingAt: 0))  \(w.name)\n"
         }
-        console.write(Data(out.utf8))
-        return .success
+        return out
     }
 }
 
@@ -299,16 +306,9 @@ struct Workdays: AsyncParsableCommand {
     static func run(
         console: Console, options: HolidayOptions, environment: [String: String], _ body: (WorkingDays) throws -> String
     ) -> ExitStatus {
-        do {
+        CommandFailure.reporting(console) {
             let calendar = try options.calendar(environment: environment).workingDays(years: VietnameseHolidays.years)
-            console.write(Data((try body(calendar) + "\n").utf8))
-            return .success
-        } catch let failure as CommandFailure {
-            console.report("error: \(failure.message)")
-            return failure.status
-        } catch {
-            console.report("error: \(error)")
-            return .usage
+            return Data((try body(calendar) + "\n").utf8)
         }
     }
 }
@@ -367,7 +367,7 @@ struct DueCommand: AsyncParsableCommand {
     }
 
     func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
-        do {
+        CommandFailure.reporting(console) {
             let issuedDate = try DateArgument.require(issued, "--issued")
             let eventDate = try event.map { try DateArgument.require($0, "--event") }
             let from = try asOf.map { try DateArgument.require($0, "--as-of") } ?? issuedDate
@@ -385,12 +385,7 @@ struct DueCommand: AsyncParsableCommand {
                     date: effective.date?.iso, nominal: effective.nominal?.iso, source: effective.source.rawValue,
                     open: effective.open.map(Self.describe), rule: effective.rule),
                 nextOccurrences: next.map(\.iso))
-            if json {
-                var data = try OrderedJSONEncoder(compact: false).encode(output)
-                data.append(0x0A)
-                console.write(data)
-                return .success
-            }
+            if json { return try OrderedJSONEncoder().encodeLine(output) }
             var out = ""
             if let due {
                 let compact = String(decoding: try OrderedJSONEncoder(compact: true).encode(due), as: UTF8.self)
@@ -405,17 +400,7 @@ struct DueCommand: AsyncParsableCommand {
                 out += "No effective date: \(effective.rule)\n"
             }
             if !next.isEmpty { out += "Next occurrences: " + next.map(DateArgument.show).joined(separator: ", ") + "\n" }
-            console.write(Data(out.utf8))
-            return .success
-        } catch let failure as CommandFailure {
-            console.report("error: \(failure.message)")
-            return failure.status
-        } catch let error as ValidationError {
-            console.report("error: \(error.message)")
-            return .usage
-        } catch {
-            console.report("error: \(error)")
-            return .internalError
+            return Data(out.utf8)
         }
     }
 

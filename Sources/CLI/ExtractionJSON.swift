@@ -11,9 +11,7 @@ enum ExtractionJSON {
     /// `extraction` as UTF-8 JSON with a trailing newline: pretty-printed, or on one line when
     /// `compact`.
     static func encode(_ extraction: NoticeExtraction, compact: Bool = false) throws -> Data {
-        var data = try OrderedJSONEncoder(compact: compact).encode(extraction)
-        data.append(0x0A)
-        return data
+        try OrderedJSONEncoder(compact: compact).encodeLine(extraction)
     }
 
     /// An extraction read back from JSON (a gold file or an earlier `parse --out`).

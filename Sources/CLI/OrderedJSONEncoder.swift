@@ -18,6 +18,13 @@ struct OrderedJSONEncoder {
         root.write(to: &out, indent: compact ? nil : 0)
         return Data(out.utf8)
     }
+
+    /// `encode` with a trailing newline, as a command prints it.
+    func encodeLine(_ value: some Encodable) throws -> Data {
+        var data = try encode(value)
+        data.append(0x0A)
+        return data
+    }
 }
 
 /// A JSON value under construction. A class, because a container writes into a node after the

@@ -111,13 +111,14 @@ public final class Store: Sendable {
         }
         let store = Store(location: location, dialect: .sqlite, backend: .sqlite(connection), logger: logger)
         do {
+            let db = connection.sql()
             // Foreign keys are off by default in SQLite; WAL lets readers in while one writes;
             // a writer waits `busyTimeout` ms for a lock before SQLite says "database is locked".
-            try await connection.sql().raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))")).run()
-            try await connection.sql().raw("PRAGMA foreign_keys = ON").run()
-            _ = try await connection.sql().raw("PRAGMA journal_mode = WAL").all()
+            try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))")).run()
+            try await db.raw("PRAGMA foreign_keys = ON").run()
+            _ = try await db.raw("PRAGMA journal_mode = WAL").all()
             // Reading the schema fails here, not later, on a file that is not a database.
-            _ = try await connection.sql().raw("SELECT count(*) FROM sqlite_master").all()
+            _ = try await db.raw("SELECT count(*) FROM sqlite_master").all()
         } catch {
             await store.close()
             throw StoreError.classify(error, at: location.description)
@@ -164,15 +165,11 @@ public final class Store: Sendable {
 
     /// Runs `body` with the database, one unit of work at a time on SQLite.
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws(StoreError) -> R {
-        do {
-            switch backend {
-            case .sqlite: return try await gate.run { try await body(self.database) }
-            case .postgres: return try await body(database)
+        try await classifying {
+            switch self.backend {
+            case .sqlite: try await self.gate.run { try await body(self.database) }
+            case .postgres: try await body(self.database)
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.classify(error, at: location.description)
         }
     }
 
@@ -191,13 +188,18 @@ public final class Store: Sendable {
                 throw error
             }
         }
-        do {
-            switch backend {
-            case .sqlite: return try await gate.run { try await work(self.database) }
-            case .postgres: return try await database.withSession(work)
+        return try await classifying {
+            switch self.backend {
+            case .sqlite: try await self.gate.run { try await work(self.database) }
+            case .postgres: try await self.database.withSession(work)
             }
-        } catch let error as StoreError {
-            throw error
+        }
+    }
+
+    /// `body`'s result, or its error as a `StoreError`.
+    private func classifying<R>(_ body: () async throws -> R) async throws(StoreError) -> R {
+        do {
+            return try await body()
         } catch {
             throw StoreError.classify(error, at: location.description)
         }

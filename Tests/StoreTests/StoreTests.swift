@@ -26,16 +26,11 @@ enum TestDatabases {
             schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             store = try await Store.open(.postgres(url: url), schema: schema)
         }
-        do {
-            let result = try await body(store)
-            if let schema { _ = try? await store.read { try await $0.raw(SQLQueryString("DROP SCHEMA \(unsafeRaw: schema) CASCADE")).run() } }
-            await store.close()
-            return result
-        } catch {
-            if let schema { _ = try? await store.read { try await $0.raw(SQLQueryString("DROP SCHEMA \(unsafeRaw: schema) CASCADE")).run() } }
-            await store.close()
-            throw error
-        }
+        let result: Result<R, any Error>
+        do { result = .success(try await body(store)) } catch { result = .failure(error) }
+        if let schema { _ = try? await store.read { try await $0.raw(SQLQueryString("DROP SCHEMA \(unsafeRaw: schema) CASCADE")).run() } }
+        await store.close()
+        return try result.get()
     }
 }
 
