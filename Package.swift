@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -22,7 +24,10 @@ let package = Package(
             dependencies: [
                 .product(name: "Extraction", package: "Core"),
                 .product(name: "Deadlines", package: "Core"),
+                .product(name: "Tracking", package: "Core"),
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -30,9 +35,11 @@ let package = Package(
             dependencies: [
                 .product(name: "Deadlines", package: "Core"),
                 .product(name: "Extraction", package: "Core"),
+                .product(name: "Tracking", package: "Core"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "dondoc", dependencies: ["CLI"]),

@@ -10,8 +10,14 @@ enum ExitStatus: Int32, Sendable {
     case inputRefused = 65
     /// `EX_NOINPUT`: an input is missing, unreadable, or a directory.
     case inputMissing = 66
+    /// `EX_UNAVAILABLE`: the database cannot be opened or reached.
+    case unavailable = 69
     /// `EX_SOFTWARE`: an internal error (a bug; the message says what failed).
     case internalError = 70
     /// `EX_CANTCREAT`: an output file or directory could not be written.
     case cannotWrite = 73
+    /// `EX_TEMPFAIL`: try again later (the database is locked; someone else changed the record).
+    case temporaryFailure = 75
+    /// `EX_CONFIG`: the configuration is wrong (DATABASE_URL; a database of a newer DonDoc).
+    case configuration = 78
 }

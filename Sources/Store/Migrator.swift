@@ -1,3 +1,4 @@
+import Deadlines
 import Foundation
 import SQLKit
 
@@ -73,8 +74,16 @@ struct Migrator {
 
 /// Instants in the record are UTC, written as ISO 8601 text with milliseconds
 /// ("2026-11-21T03:04:05.678Z"), which sorts as time does in both dialects.
-enum StoreClock {
+public enum StoreClock {
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+
+    /// The calendar date in Việt Nam (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) at `instant`.
+    public static func today(at instant: Date = Date()) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresKit
 import SQLiteKit
+import Tracking
 
 /// What can go wrong with the tracking store, in sentences for the CLI and the logs (English);
 /// `vietnamese` is what the interface shows.
@@ -23,6 +24,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The input breaks a rule of the record (a constraint).
     case invalid(String)
+    /// A notice in which no task was found: nothing was imported.
+    case emptyNotice(String)
+    /// The workflow does not allow the change (state, role, reason, date).
+    case refused(WorkflowError)
     /// Anything else the database reported.
     case database(String)
 
@@ -38,6 +43,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .conflict(let what): return "conflict: \(what) was changed by someone else since it was read; reload and try again"
         case .notFound(let what): return "not found: \(what)"
         case .invalid(let what): return "refused: \(what)"
+        case .emptyNotice(let source): return "\(source): no task was found in it; nothing was imported"
+        case .refused(let error): return "refused: \(error.description)"
         case .database(let message): return "database error: \(message)"
         }
     }
@@ -53,6 +60,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .conflict: return "Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thực hiện lại."
         case .notFound: return "Không tìm thấy dữ liệu yêu cầu."
         case .invalid: return "Dữ liệu không hợp lệ."
+        case .emptyNotice: return "Không tìm thấy nhiệm vụ nào trong văn bản; văn bản chưa được nhập."
+        case .refused(let error): return error.vietnamese
         case .database: return "Lỗi cơ sở dữ liệu."
         }
     }

@@ -1,6 +1,7 @@
-/// The migrations, in order. Append only: a shipped migration never changes.
+/// The migrations, in order. Append only: a released migration never changes. (0001 was
+/// reshaped once, with the repositories, before any release.)
 enum Migrations {
-    static let all: [Migration] = [initial]
+    static let all: [Migration] = [initial, search]
 }
 
 /// SQL fragments that differ between the dialects.
@@ -30,7 +31,7 @@ private struct Dialect {
 
 /// 0001: organizations, their units and people, documents, assignments (the tasks of a notice)
 /// with their units and events, attachments, and the append-only audit log.
-private let initial = Migration(id: "0001_initial", summary: "organizations, units, people, documents, assignments, events, audit log") {
+let initial = Migration(id: "0001_initial", summary: "organizations, units, people, documents, assignments, events, audit log") {
     kind in
     let d = Dialect(kind: kind)
     var sql = [
@@ -50,9 +51,10 @@ private let initial = Migration(id: "0001_initial", summary: "organizations, uni
             code TEXT NOT NULL CHECK (length(code) > 0),
             name TEXT NOT NULL CHECK (length(name) > 0),
             short_name TEXT,
-            kind TEXT NOT NULL \(d.oneOf("kind", ["leadership", "office", "department", "subDepartment", "center", "inspectorate", "other"])),
+            kind TEXT NOT NULL \(d.oneOf("kind", ["leadership", "office", "department", "sub-department", "center", "inspectorate", "mass-organization", "other"])),
             parent_id TEXT REFERENCES units(id),
             active BOOLEAN NOT NULL DEFAULT TRUE,
+            position INTEGER NOT NULL DEFAULT 0,
             UNIQUE (organization_id, code)
         )
         """,
@@ -61,7 +63,7 @@ private let initial = Migration(id: "0001_initial", summary: "organizations, uni
             unit_id TEXT NOT NULL REFERENCES units(id) ON DELETE CASCADE,
             name TEXT NOT NULL CHECK (length(name) > 0),
             folded TEXT NOT NULL,
-            source TEXT NOT NULL \(d.oneOf("source", ["abbreviation", "alias"])),
+            source TEXT NOT NULL \(d.oneOf("source", ["abbreviation", "alias", "learned"])),
             PRIMARY KEY (unit_id, folded)
         )
         """,
@@ -125,18 +127,27 @@ private let initial = Migration(id: "0001_initial", summary: "organizations, uni
             \(d.date("due_nominal")),
             due_source TEXT NOT NULL DEFAULT 'none' \(d.oneOf("due_source", ["due", "report_due", "period_end", "none"])),
             due_rule TEXT NOT NULL DEFAULT '',
-            \(d.date("extended_to")),
+            \(d.date("deadline")),
+            extensions TEXT NOT NULL DEFAULT '[]',
             \(d.date("extension_requested_to")),
             extension_reason TEXT,
+            \(d.date("extension_requested_on")),
+            extension_unit_id TEXT,
             state TEXT NOT NULL DEFAULT 'assigned' \(d.oneOf("state", ["assigned", "in_progress", "reported_done", "done", "stopped"])),
             urgent BOOLEAN NOT NULL DEFAULT FALSE,
+            urgency TEXT NOT NULL DEFAULT '',
+            \(d.date("assigned_on")),
+            \(d.date("reported_done_on")),
             \(d.date("completed_on")),
             carries_over_id TEXT REFERENCES assignments(id),
+            carry_over_score REAL,
             version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             UNIQUE (document_id, position),
-            CHECK (carries_over_id IS NULL OR carries_over_id <> id)
+            CHECK (carries_over_id IS NULL OR carries_over_id <> id),
+            CHECK (completed_on IS NULL OR state IN ('done', 'stopped')),
+            CHECK ((extension_requested_to IS NULL) = (extension_reason IS NULL))
         )
         """,
         """
@@ -146,23 +157,29 @@ private let initial = Migration(id: "0001_initial", summary: "organizations, uni
             position INTEGER NOT NULL CHECK (position >= 0),
             written_name TEXT NOT NULL CHECK (length(written_name) > 0),
             unit_id TEXT REFERENCES units(id),
-            PRIMARY KEY (assignment_id, role, position)
+            matched_by TEXT NOT NULL \(d.oneOf("matched_by", ["exact", "alias", "abbreviation", "partial", "group", "all", "corrected", "ambiguous", "other_agency", "unmatched"])),
+            PRIMARY KEY (assignment_id, role, position),
+            CHECK ((unit_id IS NULL) = (matched_by IN ('ambiguous', 'other_agency', 'unmatched')))
         )
         """,
         """
         CREATE TABLE assignment_events (
             id TEXT PRIMARY KEY,
             assignment_id TEXT NOT NULL REFERENCES assignments(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL \(d.oneOf("kind", ["created", "progress", "status_change", "extension_requested", "extension_approved", "extension_denied", "comment", "carried_over"])),
+            version INTEGER NOT NULL CHECK (version >= 1),
+            kind TEXT NOT NULL \(d.oneOf("kind", ["created", "carried_over", "started", "progress", "reported_done", "confirmed", "returned", "stopped", "reopened", "extension_requested", "extension_approved", "extension_denied", "comment"])),
             author_id TEXT REFERENCES people(id),
+            actor TEXT NOT NULL,
             author_role TEXT \(d.oneOf("author_role", ["lanh_dao", "van_phong", "truong_don_vi", "chuyen_vien"], nullable: true)),
+            unit_id TEXT,
             at TEXT NOT NULL,
-            \(d.date("on_date")),
+            \(d.date("on_date", nullable: false)),
             from_state TEXT,
             to_state TEXT,
             \(d.date("old_date")),
             \(d.date("new_date")),
-            body TEXT NOT NULL DEFAULT ''
+            body TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '{}'
         )
         """,
         """
@@ -192,9 +209,11 @@ private let initial = Migration(id: "0001_initial", summary: "organizations, uni
         "CREATE INDEX unit_names_folded ON unit_names (folded)",
         "CREATE INDEX documents_organization ON documents (organization_id, issued)",
         "CREATE INDEX assignments_document ON assignments (document_id, position)",
-        "CREATE INDEX assignments_open_due ON assignments (organization_id, state, due_date)",
+        "CREATE INDEX assignments_open_deadline ON assignments (organization_id, state, deadline)",
+        "CREATE INDEX assignments_assigned ON assignments (organization_id, assigned_on)",
         "CREATE INDEX assignments_carries_over ON assignments (carries_over_id)",
         "CREATE INDEX assignment_units_unit ON assignment_units (unit_id, role, assignment_id)",
+        "CREATE INDEX assignment_units_review ON assignment_units (matched_by)",
         "CREATE INDEX assignment_events_assignment ON assignment_events (assignment_id, at)",
         "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, at)",
     ]

@@ -1,0 +1,245 @@
+import Deadlines
+import Extraction
+import Foundation
+import SQLKit
+import Tracking
+
+/// Reading the record: notices, tasks by unit, state, period, notice, overdue day and words, a
+/// task's history, and the national 4-way counts of a period.
+extension Store {
+    /// The organization's notices, the latest issued first.
+    public func documents(in organization: Organization, text: String? = nil) async throws(StoreError) -> [DocumentSummary] {
+        let words = try text.map(Self.searchWords)
+        let dialect = self.dialect
+        return try await read { db in
+            let matching: SQLQueryString =
+                if let words { "AND d.id IN (\(Self.searchSubquery(words, entity: "document", dialect: dialect)))" } else { "" }
+            return try await db.raw(
+                """
+                SELECT d.id, d.source_name, d.kind, d.number, d.symbol, d.issued, d.title, d.status, d.imported_at, d.version,
+                (SELECT count(*) FROM assignments a WHERE a.document_id = d.id) AS tasks,
+                (SELECT count(*) FROM assignment_units au JOIN assignments a ON a.id = au.assignment_id
+                 WHERE a.document_id = d.id AND au.matched_by IN ('ambiguous', 'unmatched')) AS pending
+                FROM documents d WHERE d.organization_id = \(bind: organization.id) \(matching)
+                ORDER BY CASE WHEN d.issued IS NULL THEN 1 ELSE 0 END, d.issued DESC, d.imported_at DESC
+                """
+            ).all().map { row in
+                DocumentSummary(
+                    id: try row.decode(column: "id", as: String.self), sourceName: try row.decode(column: "source_name", as: String.self),
+                    kind: try row.decode(column: "kind", as: String?.self), number: try row.decode(column: "number", as: String?.self),
+                    symbol: try row.decode(column: "symbol", as: String?.self), issued: try Store.date(row, "issued"),
+                    title: try row.decode(column: "title", as: String?.self), status: try row.decode(column: "status", as: String.self),
+                    tasks: try row.decode(column: "tasks", as: Int.self), unmatchedNames: try row.decode(column: "pending", as: Int.self),
+                    importedAt: try row.decode(column: "imported_at", as: String.self), version: try row.decode(column: "version", as: Int.self))
+            }
+        }
+    }
+
+    /// One task, or nil.
+    public func task(id: String) async throws(StoreError) -> TaskRecord? {
+        try await read { db in
+            try await Self.tasks(db, where: "a.id = \(bind: id)", order: "a.id", limit: 1).first
+        }
+    }
+
+    /// The organization's tasks that `query` selects, the earliest deadline first (tasks
+    /// without one last).
+    public func tasks(in organization: Organization, _ query: TaskQuery = TaskQuery()) async throws(StoreError) -> [TaskRecord] {
+        var conditions: [SQLQueryString] = ["a.organization_id = \(bind: organization.id)"]
+        if !query.includeDrafts { conditions.append("d.status = 'published'") }
+        if !query.states.isEmpty {
+            conditions.append("a.state IN (\(binds: query.states.map(\.rawValue).sorted()))")
+        }
+        if let document = query.documentID { conditions.append("a.document_id = \(bind: document)") }
+        if let period = query.assignedIn {
+            conditions.append("a.assigned_on BETWEEN \(bind: period.lowerBound.iso) AND \(bind: period.upperBound.iso)")
+        }
+        if let day = query.overdueOn {
+            conditions.append("a.state IN ('assigned', 'in_progress', 'reported_done') AND a.deadline < \(bind: day.iso)")
+        }
+        if let unit = query.unitID {
+            let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
+            let role: SQLQueryString = query.leadOnly ? " AND au.role = 'lead'" : ""
+            conditions.append("a.id IN (SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID)\(role))")
+        }
+        if let text = query.text {
+            let words = try Self.searchWords(text)
+            conditions.append("a.id IN (\(Self.searchSubquery(words, entity: "task", dialect: dialect)))")
+        }
+        let condition = conditions.joined(separator: " AND ")
+        let limit = max(0, query.limit)
+        return try await read { db in
+            try await Self.tasks(
+                db, where: condition,
+                order: "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, a.assigned_on, d.id, a.position", limit: limit)
+        }
+    }
+
+    static func tasks(_ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int) async throws -> [TaskRecord] {
+        let rows = try await db.raw(
+            """
+            SELECT a.id, a.document_id, d.symbol, a.position, a.section, a.text, a.due_text, a.due_date, a.due_source, a.due_rule,
+            a.deadline, a.extensions, a.extension_requested_to, a.state, a.urgent, a.assigned_on, a.reported_done_on,
+            a.completed_on, a.carries_over_id, a.version
+            FROM assignments a JOIN documents d ON d.id = a.document_id
+            WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all()
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
+        var units: [String: (lead: [TaskUnit], support: [TaskUnit])] = [:]
+        for row in try await db.raw(
+            """
+            SELECT au.assignment_id, au.role, au.written_name, au.unit_id, au.matched_by, u.name FROM assignment_units au
+            LEFT JOIN units u ON u.id = au.unit_id WHERE au.assignment_id IN (\(binds: ids))
+            ORDER BY au.assignment_id, au.role, au.position
+            """
+        ).all() {
+            let id = try row.decode(column: "assignment_id", as: String.self)
+            let unit = TaskUnit(
+                writtenName: try row.decode(column: "written_name", as: String.self),
+                unitID: try row.decode(column: "unit_id", as: String?.self).map(unitCode(rowID:)),
+                unitName: try row.decode(column: "name", as: String?.self), matchedBy: try row.decode(column: "matched_by", as: String.self))
+            if try row.decode(column: "role", as: String.self) == "lead" {
+                units[id, default: ([], [])].lead.append(unit)
+            } else {
+                units[id, default: ([], [])].support.append(unit)
+            }
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: String.self)
+            let stateText = try row.decode(column: "state", as: String.self)
+            let extensions = try JSONDecoder().decode(
+                [CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+            return TaskRecord(
+                id: id, documentID: try row.decode(column: "document_id", as: String.self),
+                documentSymbol: try row.decode(column: "symbol", as: String?.self), position: try row.decode(column: "position", as: Int.self),
+                section: try row.decode(column: "section", as: String.self), text: try row.decode(column: "text", as: String.self),
+                lead: units[id]?.lead ?? [], support: units[id]?.support ?? [],
+                dueText: try row.decode(column: "due_text", as: String?.self), dueDate: try date(row, "due_date"),
+                dueSource: try row.decode(column: "due_source", as: String.self), dueRule: try row.decode(column: "due_rule", as: String.self),
+                deadline: try date(row, "deadline"), extensions: extensions, pendingExtension: try date(row, "extension_requested_to"),
+                state: AssignmentState(rawValue: stateText) ?? .assigned, urgent: try row.decode(column: "urgent", as: Bool.self),
+                assignedOn: try date(row, "assigned_on"), reportedDoneOn: try date(row, "reported_done_on"),
+                completedOn: try date(row, "completed_on"), carriesOverID: try row.decode(column: "carries_over_id", as: String?.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
+    }
+
+    /// A task's history, oldest first.
+    public func events(ofTask taskID: String) async throws(StoreError) -> [TaskEventRecord] {
+        try await read { db in
+            try await db.raw(
+                """
+                SELECT id, version, kind, actor, author_role, unit_id, at, on_date, from_state, to_state, body
+                FROM assignment_events WHERE assignment_id = \(bind: taskID) ORDER BY at, version, kind
+                """
+            ).all().map { row in
+                TaskEventRecord(
+                    id: try row.decode(column: "id", as: String.self), version: try row.decode(column: "version", as: Int.self),
+                    kind: try row.decode(column: "kind", as: String.self), actor: try row.decode(column: "actor", as: String.self),
+                    role: try row.decode(column: "author_role", as: String?.self).flatMap(Role.init(rawValue:)),
+                    unitID: try row.decode(column: "unit_id", as: String?.self), at: try row.decode(column: "at", as: String.self),
+                    on: try Store.date(row, "on_date") ?? CalendarDate(dayNumber: 0),
+                    fromState: try row.decode(column: "from_state", as: String?.self).flatMap(AssignmentState.init(rawValue:)),
+                    toState: try row.decode(column: "to_state", as: String?.self).flatMap(AssignmentState.init(rawValue:)),
+                    body: try row.decode(column: "body", as: String.self))
+            }
+        }
+    }
+
+    /// The national 4-way counts of the period, per lead unit, as of `cutOff` (at most the
+    /// period's last day; its last day when nil).
+    ///
+    /// The tasks of a period are those of published notices issued by its end that were still
+    /// to do when it began: neither completed before it nor stopped. A task counts under each of
+    /// its lead units; one whose lead awaits review counts under no unit (`unitID` nil). The
+    /// statuses are `TaskStanding`'s: completion counts once the secretariat confirmed it,
+    /// on the day the unit reported; the deadline is the one in force (the last extension).
+    public func counts(
+        in organization: Organization, period: ClosedRange<CalendarDate>, asOf: CalendarDate? = nil
+    ) async throws(StoreError) -> PeriodCounts {
+        let cutOff = min(asOf ?? period.upperBound, period.upperBound)
+        let c = cutOff.iso
+        let status: SQLQueryString = """
+            CASE WHEN a.state = 'done' AND a.completed_on <= \(bind: c) THEN
+                CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline THEN 'done_on_time' ELSE 'done_late' END
+            WHEN a.deadline IS NULL OR \(bind: c) <= a.deadline THEN 'within_deadline' ELSE 'overdue' END
+            """
+        let filter: SQLQueryString = """
+            a.organization_id = \(bind: organization.id) AND d.status = 'published' AND a.state <> 'stopped'
+            AND a.assigned_on <= \(bind: period.upperBound.iso)
+            AND NOT (a.state = 'done' AND a.completed_on < \(bind: period.lowerBound.iso))
+            """
+        return try await read { db in
+            // The status is computed once in a subquery: grouping by the expression itself would
+            // repeat its parameters, which PostgreSQL does not see as the same expression.
+            let byUnit = try await db.raw(
+                """
+                SELECT unit_id, status, count(DISTINCT id) AS n FROM (
+                    SELECT a.id, au.unit_id, \(status) AS status
+                    FROM assignments a JOIN documents d ON d.id = a.document_id
+                    LEFT JOIN assignment_units au ON au.assignment_id = a.id AND au.role = 'lead' AND au.unit_id IS NOT NULL
+                    WHERE \(filter)
+                ) t GROUP BY unit_id, status
+                """
+            ).all()
+            let totals = try await db.raw(
+                """
+                SELECT status, count(*) AS n FROM (
+                    SELECT \(status) AS status FROM assignments a JOIN documents d ON d.id = a.document_id WHERE \(filter)
+                ) t GROUP BY status
+                """
+            ).all()
+            let names = try await db.raw(
+                "SELECT id, name, position FROM units WHERE organization_id = \(bind: organization.id) ORDER BY position, code"
+            ).all()
+            var order: [String] = []
+            var nameOf: [String: String] = [:]
+            for row in names {
+                let id = try row.decode(column: "id", as: String.self)
+                order.append(id)
+                nameOf[id] = try row.decode(column: "name", as: String.self)
+            }
+            var counts: [String: UnitCounts] = [:]
+            let pendingKey = ""
+            for row in byUnit {
+                let unit = try row.decode(column: "unit_id", as: String?.self)
+                guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+                let key = unit ?? pendingKey
+                counts[key, default: UnitCounts(unitID: unit.map(Store.unitCode(rowID:)), unitName: unit.flatMap { nameOf[$0] } ?? "(chưa xác định đơn vị)")][status] +=
+                    try row.decode(column: "n", as: Int.self)
+            }
+            var total = UnitCounts(unitID: nil, unitName: "Tổng số")
+            for row in totals {
+                guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+                total[status] += try row.decode(column: "n", as: Int.self)
+            }
+            let units = order.compactMap { counts[$0] } + (counts[pendingKey].map { [$0] } ?? [])
+            return PeriodCounts(organization: organization.slug, period: period, cutOff: cutOff, units: units, total: total)
+        }
+    }
+
+    /// The words of a search, folded: each must begin a word of the text.
+    static func searchWords(_ text: String) throws(StoreError) -> [String] {
+        let words = VietnameseText.fold(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
+        guard !words.isEmpty else { throw .invalid("the search \"\(text)\" has no words to look for") }
+        return words
+    }
+
+    /// The ids of the tasks or notices whose folded text has every word (as a word's beginning).
+    static func searchSubquery(_ words: [String], entity: String, dialect: StoreDialect) -> SQLQueryString {
+        switch dialect {
+        case .sqlite:
+            // FTS5: "word"* is a prefix query; words side by side must all match.
+            let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
+            return "SELECT entity_id FROM search_index WHERE search_index MATCH \(bind: match) AND entity = \(bind: entity)"
+        case .postgres:
+            let match = words.map { "\($0):*" }.joined(separator: " & ")
+            return """
+                SELECT entity_id FROM search_index WHERE entity = \(bind: entity)
+                AND to_tsvector('simple', folded) @@ to_tsquery('simple', \(bind: match))
+                """
+        }
+    }
+}

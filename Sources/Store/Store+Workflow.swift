@@ -1,0 +1,154 @@
+import Deadlines
+import Foundation
+import SQLKit
+import Tracking
+
+/// Changes to a task, under the rules of `AssignmentWorkflow`, and publishing a notice.
+///
+/// Every change names the version the caller read. The rules refuse a stale version, and the
+/// update itself is conditional (`WHERE version = …`), so two people who change the same task
+/// from the same page never overwrite each other: the second sees `StoreError.conflict`.
+extension Store {
+    /// Applies `action` to the task `taskID` as `participant` (their units by directory id), read
+    /// at `expectedVersion`, on `today`; appends the event and returns the task as it now is.
+    @discardableResult
+    public func apply(
+        _ action: AssignmentAction, toTask taskID: String, by participant: Participant, expectedVersion: Int,
+        actor: String, calendar: WorkingDays, today: CalendarDate = StoreClock.today()
+    ) async throws(StoreError) -> TaskRecord {
+        let now = StoreClock.timestamp(Date())
+        try await transaction { db in
+            guard let loaded = try await Self.snapshot(db, taskID: taskID) else { throw StoreError.notFound("task \(taskID)") }
+            let transition: AssignmentWorkflow.Transition
+            do throws(WorkflowError) {
+                transition = try AssignmentWorkflow.apply(
+                    action, to: loaded.snapshot, by: participant, expectedVersion: expectedVersion, on: today)
+            } catch .versionConflict(let expected, let actual) {
+                throw StoreError.conflict("task \(taskID) (you had version \(expected), it is now at \(actual))")
+            } catch {
+                throw StoreError.refused(error)
+            }
+            let next = transition.snapshot
+            var deadline = next.deadline
+            if loaded.rollOver, let d = deadline { deadline = calendar.rollingOver(d) ?? d }
+            let extensions = String(decoding: try JSONEncoder.sorted.encode(next.extensions), as: UTF8.self)
+            let pending = next.pendingExtension
+            let updated = try await db.raw(
+                """
+                UPDATE assignments SET state = \(bind: next.state.rawValue), version = \(bind: next.version),
+                deadline = \(bind: deadline?.iso), extensions = \(bind: extensions),
+                extension_requested_to = \(bind: pending?.to.iso), extension_reason = \(bind: pending?.reason),
+                extension_requested_on = \(bind: pending?.requestedOn.iso), extension_unit_id = \(bind: pending?.unitID),
+                reported_done_on = \(bind: next.reportedDoneOn?.iso), completed_on = \(bind: next.completedOn?.iso),
+                updated_at = \(bind: now)
+                WHERE id = \(bind: taskID) AND version = \(bind: expectedVersion)
+                RETURNING id
+                """
+            ).all()
+            guard !updated.isEmpty else {
+                throw StoreError.conflict("task \(taskID) (you had version \(expectedVersion))")
+            }
+            let event = transition.event
+            let (old, new) = Self.dates(of: event.kind)
+            try await Self.appendEvent(
+                db, assignmentID: taskID, version: next.version, kind: event.kind.code, actor: participant.userID ?? actor,
+                role: event.role, unitID: event.unitID, at: now, on: event.on, from: event.from, to: event.to, oldDate: old,
+                newDate: new, body: event.kind.vietnamese,
+                detailJSON: String(decoding: try JSONEncoder.sorted.encode(event.kind), as: UTF8.self))
+            try await Self.audit(
+                db, organizationID: loaded.organizationID, actor: participant.userID ?? actor, action: "task.\(event.kind.code)",
+                entity: "task", entityID: taskID, detail: ["version": String(next.version), "state": next.state.rawValue])
+        }
+        guard let task = try await task(id: taskID) else { throw .notFound("task \(taskID)") }
+        return task
+    }
+
+    /// The dates an event moves: (before, after).
+    private static func dates(of kind: AssignmentEvent.Kind) -> (CalendarDate?, CalendarDate?) {
+        switch kind {
+        case .reportedDone(let on, _): (nil, on)
+        case .confirmed(let on): (nil, on)
+        case .extensionRequested(let to, _): (nil, to)
+        case .extensionApproved(let from, _, let to): (from, to)
+        case .extensionDenied(let requested, _): (nil, requested)
+        default: (nil, nil)
+        }
+    }
+
+    /// What the workflow reads of a stored task.
+    struct LoadedSnapshot {
+        let snapshot: AssignmentSnapshot
+        let organizationID: String
+        let rollOver: Bool
+    }
+
+    static func snapshot(_ db: any SQLDatabase, taskID: String) async throws -> LoadedSnapshot? {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT a.state, a.version, a.assigned_on, a.due_date, a.extensions, a.extension_requested_to,
+                a.extension_reason, a.extension_requested_on, a.extension_unit_id, a.reported_done_on, a.completed_on,
+                a.organization_id, o.roll_over
+                FROM assignments a JOIN organizations o ON o.id = a.organization_id WHERE a.id = \(bind: taskID)
+                """
+            ).first()
+        else { return nil }
+        let units = try await db.raw(
+            "SELECT role, unit_id FROM assignment_units WHERE assignment_id = \(bind: taskID) AND unit_id IS NOT NULL"
+        ).all()
+        var lead = Set<String>(), support = Set<String>()
+        for u in units {
+            let code = unitCode(rowID: try u.decode(column: "unit_id", as: String.self))
+            if try u.decode(column: "role", as: String.self) == "lead" { lead.insert(code) } else { support.insert(code) }
+        }
+        let extensions = try JSONDecoder().decode([CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+        var pending: ExtensionRequest?
+        if let to = try date(row, "extension_requested_to") {
+            pending = ExtensionRequest(
+                to: to, reason: try row.decode(column: "extension_reason", as: String?.self) ?? "",
+                requestedOn: try date(row, "extension_requested_on") ?? to,
+                unitID: try row.decode(column: "extension_unit_id", as: String?.self))
+        }
+        let stateText = try row.decode(column: "state", as: String.self)
+        guard let state = AssignmentState(rawValue: stateText) else { throw StoreError.database("task \(taskID) has state \(stateText)") }
+        return LoadedSnapshot(
+            snapshot: AssignmentSnapshot(
+                state: state, version: try row.decode(column: "version", as: Int.self), leadUnitIDs: lead, supportUnitIDs: support,
+                assignedOn: try date(row, "assigned_on"), originalDue: try date(row, "due_date"), extensions: extensions,
+                pendingExtension: pending, reportedDoneOn: try date(row, "reported_done_on"),
+                completedOn: try date(row, "completed_on")),
+            organizationID: try row.decode(column: "organization_id", as: String.self),
+            rollOver: try row.decode(column: "roll_over", as: Bool.self))
+    }
+
+    static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate? {
+        try row.decode(column: column, as: String?.self).flatMap(CalendarDate.init(iso:))
+    }
+
+    /// Publishes a draft notice read at `expectedVersion`: its tasks are tracked from then on.
+    public func publish(documentID: String, expectedVersion: Int, actor: String) async throws(StoreError) {
+        let now = StoreClock.timestamp(Date())
+        try await transaction { db in
+            guard
+                let row = try await db.raw("SELECT organization_id, status, version FROM documents WHERE id = \(bind: documentID)").first()
+            else { throw StoreError.notFound("notice \(documentID)") }
+            let version = try row.decode(column: "version", as: Int.self)
+            guard version == expectedVersion else {
+                throw StoreError.conflict("notice \(documentID) (you had version \(expectedVersion), it is now at \(version))")
+            }
+            guard try row.decode(column: "status", as: String.self) == "draft" else {
+                throw StoreError.invalid("notice \(documentID) is already published")
+            }
+            let updated = try await db.raw(
+                """
+                UPDATE documents SET status = 'published', published_at = \(bind: now), version = version + 1
+                WHERE id = \(bind: documentID) AND version = \(bind: expectedVersion) RETURNING id
+                """
+            ).all()
+            guard !updated.isEmpty else { throw StoreError.conflict("notice \(documentID)") }
+            try await Self.audit(
+                db, organizationID: try row.decode(column: "organization_id", as: String.self), actor: actor,
+                action: "document.publish", entity: "document", entityID: documentID)
+        }
+    }
+}
