@@ -44,7 +44,12 @@ let package = Package(
         ),
         .executableTarget(name: "dondoc", dependencies: ["CLI"]),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store", .product(name: "Tracking", package: "Core"), .product(name: "Deadlines", package: "Core"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

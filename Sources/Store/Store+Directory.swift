@@ -125,12 +125,13 @@ extension Store {
                     ).run()
                 }
                 var seen = Set(existing[unit.id]?.learned.map { VietnameseText.fold($0) } ?? [])
-                for (name, source) in unit.abbreviations.map({ ($0, "abbreviation") }) + unit.aliases.map({ ($0, "alias") }) {
+                let listed = unit.abbreviations.map { ($0, "abbreviation") } + unit.aliases.map { ($0, "alias") }
+                for (index, (name, source)) in listed.enumerated() {
                     guard seen.insert(VietnameseText.fold(name)).inserted else { continue }
                     try await db.raw(
                         """
-                        INSERT INTO unit_names (unit_id, name, folded, source)
-                        VALUES (\(bind: rowID), \(bind: name), \(bind: VietnameseText.fold(name)), \(bind: source))
+                        INSERT INTO unit_names (unit_id, name, folded, source, position)
+                        VALUES (\(bind: rowID), \(bind: name), \(bind: VietnameseText.fold(name)), \(bind: source), \(bind: index))
                         """
                     ).run()
                 }
@@ -191,7 +192,7 @@ extension Store {
         let names = try await db.raw(
             """
             SELECT n.unit_id, n.name, n.source FROM unit_names n JOIN units u ON u.id = n.unit_id
-            WHERE u.organization_id = \(bind: organizationID) ORDER BY n.unit_id, n.source, n.name
+            WHERE u.organization_id = \(bind: organizationID) ORDER BY n.unit_id, n.position, n.name
             """
         ).all()
         var byRow: [String: [(name: String, source: String)]] = [:]
@@ -258,8 +259,9 @@ extension Store {
                 let rowID = Self.unitRowID(organizationID: organization.id, code: unitCode)
                 try await db.raw(
                     """
-                    INSERT INTO unit_names (unit_id, name, folded, source)
-                    VALUES (\(bind: rowID), \(bind: name), \(bind: VietnameseText.fold(name)), 'learned')
+                    INSERT INTO unit_names (unit_id, name, folded, source, position)
+                    VALUES (\(bind: rowID), \(bind: name), \(bind: VietnameseText.fold(name)), 'learned',
+                    (SELECT coalesce(max(position), 0) + 1 FROM unit_names WHERE unit_id = \(bind: rowID)))
                     """
                 ).run()
             }

@@ -64,6 +64,7 @@ let initial = Migration(id: "0001_initial", summary: "organizations, units, peop
             name TEXT NOT NULL CHECK (length(name) > 0),
             folded TEXT NOT NULL,
             source TEXT NOT NULL \(d.oneOf("source", ["abbreviation", "alias", "learned"])),
+            position INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (unit_id, folded)
         )
         """,

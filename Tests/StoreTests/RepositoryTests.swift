@@ -1,0 +1,503 @@
+import Deadlines
+import Foundation
+import SQLKit
+import Testing
+import Tracking
+
+@testable import Store
+
+/// Two monthly notices of a Sở KH&CN, written for these tests: the second repeats the first's
+/// first task ("tiếp tục") and names a unit by its abbreviation.
+enum Notices {
+    static let march = """
+        UBND TỈNH NGHỆ AN
+        SỞ KHOA HỌC VÀ CÔNG NGHỆ
+        Số: 12/TB-SKHCN
+        Nghệ An, ngày 05 tháng 3 năm 2025
+
+        THÔNG BÁO
+        Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 3/2025
+
+        1. Giao Văn phòng Sở chủ trì, phối hợp với Phòng Kế hoạch - Tài chính hoàn thiện dự thảo Quy chế chi tiêu nội bộ năm 2025, trình Giám đốc Sở trước ngày 20/3/2025.
+        2. Giao Phòng Quản lý khoa học chủ trì tham mưu tổ chức Hội đồng tư vấn xác định nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2026, hoàn thành trong tháng 4/2025.
+        3. Giao Thanh tra Sở xây dựng kế hoạch thanh tra đo lường xăng dầu trên địa bàn tỉnh, báo cáo trước ngày 10/4/2025.
+
+        Nơi nhận:
+        - Lưu: VT, VP.
+        GIÁM ĐỐC
+        Nguyễn Văn A
+        """
+
+    static let april = """
+        UBND TỈNH NGHỆ AN
+        SỞ KHOA HỌC VÀ CÔNG NGHỆ
+        Số: 20/TB-SKHCN
+        Nghệ An, ngày 08 tháng 4 năm 2025
+
+        THÔNG BÁO
+        Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 4/2025
+
+        1. Giao Văn phòng Sở tiếp tục hoàn thiện dự thảo Quy chế chi tiêu nội bộ năm 2025, trình Giám đốc Sở trước ngày 25/4/2025.
+        2. Giao Chi cục TCĐLCL chủ trì kiểm tra nhà nước về đo lường đối với cột đo xăng dầu, hoàn thành trước ngày 30/5/2025.
+
+        Nơi nhận:
+        - Lưu: VT.
+        GIÁM ĐỐC
+        Nguyễn Văn A
+        """
+
+    static let calendar = VietnameseHolidays.standard.workingDays(years: VietnameseHolidays.years)
+
+    static func date(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+    /// Imports `text` into the default organization and returns what was stored.
+    @discardableResult
+    static func load(
+        _ text: String, name: String, into store: Store, publish: Bool = true, today: String = "2025-04-08"
+    ) async throws -> (Organization, ImportedNotice) {
+        let org = try await store.organizationToUse(slug: nil, actor: "test")
+        let outcome = try await store.importNotice(
+            NoticeInput(sourceName: name, text: text), into: org, publish: publish, calendar: calendar, actor: "test",
+            today: date(today))
+        guard case .imported(let notice) = outcome else { throw StoreError.invalid("\(name) was not imported: \(outcome)") }
+        return (org, notice)
+    }
+
+    /// Rows in each table that an import writes.
+    static func rowCounts(_ store: Store) async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for table in ["documents", "assignments", "assignment_units", "assignment_events", "audit_log", "search_index"] {
+            out[table] = try await store.read { db in
+                try await db.raw("SELECT count(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+            }
+        }
+        return out
+    }
+}
+
+@Suite struct ImportTests {
+    @Test(arguments: TestDatabases.all)
+    func aNoticeIsStoredWithItsUnitsAndItsDeadlinesOnTheWorkingCalendar(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            #expect(org.slug == Store.defaultOrganizationSlug)
+            #expect(notice.tasks == 3 && notice.published && notice.pendingNames.isEmpty && notice.carriedOver == 0)
+            let tasks = try await store.tasks(in: org, TaskQuery(documentID: notice.documentID))
+            #expect(tasks.map(\.position) == [0, 2, 1], "ordered by deadline")
+            let first = try #require(tasks.first)
+            #expect(first.lead.map(\.unitID) == ["van-phong"])
+            #expect(first.support.map(\.unitID) == ["ke-hoach-tai-chinh"])
+            #expect(first.support.first?.writtenName == "Phòng Kế hoạch - Tài chính")
+            #expect(first.dueText == "trước ngày 20/3/2025")
+            #expect(first.dueDate == Notices.date("2025-03-20") && first.deadline == Notices.date("2025-03-20"))
+            #expect(first.assignedOn == Notices.date("2025-03-05"))
+            #expect(first.state == .assigned && first.version == 1 && first.documentSymbol == "TB-SKHCN")
+            // "trong tháng 4/2025" ends on 30/4, a public holiday; 1/5 is one, 2/5/2025 was given
+            // off for a worked Saturday, 3–4/5 are a weekend: the deadline rolls over to 5/5.
+            let second = try #require(tasks.first { $0.position == 1 })
+            #expect(second.dueSource == "due")
+            #expect(second.deadline == Notices.date("2025-05-05"))
+            let history = try await store.events(ofTask: first.id)
+            #expect(history.map(\.kind) == ["created"])
+            #expect(history.first?.toState == .assigned && history.first?.on == Notices.date("2025-04-08"))
+            let documents = try await store.documents(in: org)
+            #expect(documents.count == 1)
+            #expect(documents.first?.tasks == 3 && documents.first?.status == "published")
+            #expect(documents.first?.issued == Notices.date("2025-03-05"))
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func importingTheSameFileAgainChangesNothingAndSaysSo(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            let before = try await Notices.rowCounts(store)
+            let again = try await store.importNotice(
+                NoticeInput(sourceName: "renamed.txt", text: Notices.march), into: org, publish: false, calendar: Notices.calendar,
+                actor: "test")
+            #expect(again == .alreadyImported(documentID: notice.documentID, sourceName: "tb-12.txt", status: "published"))
+            #expect(try await Notices.rowCounts(store) == before)
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func aNoticeWithoutTasksIsRefusedAndLeavesNothing(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let org = try await store.organizationToUse(slug: nil, actor: "test")
+            let before = try await Notices.rowCounts(store)
+            let text = "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nTHÔNG BÁO\nVề việc thay đổi số điện thoại của Văn phòng Sở.\n"
+            await #expect(throws: StoreError.emptyNotice("doi-so.txt")) {
+                _ = try await store.importNotice(
+                    NoticeInput(sourceName: "doi-so.txt", text: text), into: org, publish: true, calendar: Notices.calendar, actor: "test")
+            }
+            #expect(try await Notices.rowCounts(store) == before)
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func aDraftsTasksAreTrackedOnceItIsPublished(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store, publish: false)
+            #expect(try await store.tasks(in: org).isEmpty)
+            #expect(try await store.tasks(in: org, TaskQuery(includeDrafts: true)).count == 3)
+            try await store.publish(documentID: notice.documentID, expectedVersion: 1, actor: "test")
+            #expect(try await store.tasks(in: org).count == 3)
+            // A second publish from the same page (version 1) is a conflict, not a silent repeat.
+            await #expect(throws: StoreError.self) {
+                try await store.publish(documentID: notice.documentID, expectedVersion: 1, actor: "test")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func aLaterNoticeThatRepeatsAnOpenTaskCarriesItOver(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, march) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            let (_, april) = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            #expect(april.carriedOver == 1)
+            let old = try await store.tasks(in: org, TaskQuery(documentID: march.documentID))
+            let new = try await store.tasks(in: org, TaskQuery(documentID: april.documentID))
+            let repeated = try #require(new.first { $0.position == 0 })
+            let original = try #require(old.first { $0.position == 0 })
+            #expect(repeated.carriesOverID == original.id)
+            #expect(new.first { $0.position == 1 }?.carriesOverID == nil)
+            #expect(try await store.events(ofTask: original.id).map(\.kind) == ["created", "carried_over"])
+            // "Chi cục TCĐLCL" is the directory's Chi cục Tiêu chuẩn Đo lường Chất lượng.
+            #expect(new.first { $0.position == 1 }?.lead.map(\.unitID) == ["chi-cuc-tcdlcl"])
+        }
+    }
+}
+
+@Suite struct DirectoryStoreTests {
+    @Test(arguments: TestDatabases.all)
+    func aDirectoryIsLoadedReloadedAndAUnitItDropsIsKeptInactive(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let first = try await store.loadDirectory(.defaultSKHCN, slug: "nghe-an", actor: "test")
+            #expect(first.created && first.added.count == UnitDirectory.defaultSKHCN.units.count)
+            let again = try await store.loadDirectory(.defaultSKHCN, slug: "nghe-an", actor: "test")
+            #expect(!again.created && again.added.isEmpty && again.updated.isEmpty && again.deactivated.isEmpty)
+            #expect(again.unchanged.count == UnitDirectory.defaultSKHCN.units.count)
+            #expect(try await store.directory(of: first.organization) == UnitDirectory.defaultSKHCN)
+
+            let dropped = try #require(UnitDirectory.defaultSKHCN.units.last)
+            let smaller = try UnitDirectory(
+                organization: UnitDirectory.defaultSKHCN.organization, units: UnitDirectory.defaultSKHCN.units.dropLast())
+            let third = try await store.loadDirectory(smaller, slug: "nghe-an", actor: "test")
+            #expect(third.deactivated == [dropped.id])
+            let stored = try await store.directory(of: first.organization)
+            #expect(stored.unit(id: dropped.id)?.active == false)
+            #expect(!stored.everyUnitIDs.contains(dropped.id))
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func aCorrectionTeachesAnAliasAndResolvesTheNamesThatAwaitedIt(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let renamed = Notices.march.replacingOccurrences(
+                of: "Giao Văn phòng Sở chủ trì", with: "Giao Phòng Hành chính - Tổng hợp chủ trì")
+            let (org, notice) = try await Notices.load(renamed, name: "tb-12.txt", into: store)
+            #expect(notice.pendingNames == ["Phòng Hành chính - Tổng hợp"])
+            #expect(try await store.pendingNames(in: org).map(\.writtenName) == ["Phòng Hành chính - Tổng hợp"])
+            let resolved = try await store.learnAlias("Phòng Hành chính - Tổng hợp", for: "van-phong", in: org, actor: "test")
+            #expect(resolved == 1)
+            #expect(try await store.pendingNames(in: org).isEmpty)
+            let task = try #require(try await store.tasks(in: org, TaskQuery(unitID: "van-phong", leadOnly: true)).first)
+            #expect(task.lead.first?.writtenName == "Phòng Hành chính - Tổng hợp")
+            #expect(task.lead.first?.matchedBy == "alias")
+            // The next notice that writes it matches at once.
+            let (_, april) = try await Notices.load(
+                Notices.april.replacingOccurrences(of: "Giao Văn phòng Sở", with: "Giao Phòng Hành chính - Tổng hợp"), name: "tb-20.txt",
+                into: store)
+            #expect(april.pendingNames.isEmpty)
+            // An alias that names another unit is refused.
+            await #expect(throws: StoreError.self) {
+                try await store.learnAlias("Thanh tra Sở", for: "van-phong", in: org, actor: "test")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func anUnknownOrganizationOrABadSlugIsAClearError(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            do throws(StoreError) {
+                _ = try await store.organizationToUse(slug: "ha-tinh", actor: "test")
+                Issue.record("an unknown organization was used")
+            } catch {
+                #expect(error.description.contains("dondoc org load FILE --org ha-tinh"), "\(error)")
+            }
+            await #expect(throws: StoreError.self) { try await store.loadDirectory(.defaultSKHCN, slug: "Hà Tĩnh", actor: "test") }
+            let organizations = try await store.organizations()
+            #expect(organizations.isEmpty)
+        }
+    }
+}
+
+@Suite struct WorkflowStoreTests {
+    static let officer = Participant(role: .officer, unitIDs: ["van-phong"], userID: "vp.officer")
+    static let head = Participant(role: .unitHead, unitIDs: ["van-phong"], userID: "vp.head")
+    static let secretariat = Participant(role: .secretariat, unitIDs: ["van-phong"], userID: "vp.secretariat")
+    static let director = Participant(role: .leadership, userID: "giam.doc")
+
+    /// The March notice's first task (Văn phòng leads).
+    static func firstTask(_ store: Store) async throws -> (Organization, TaskRecord) {
+        let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+        let task = try #require(try await store.tasks(in: org, TaskQuery(documentID: notice.documentID)).first { $0.position == 0 })
+        return (org, task)
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func aTaskGoesFromAssignedToDoneAndEveryChangeIsAnEvent(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (_, task) = try await Self.firstTask(store)
+            let day = Notices.date("2025-03-19")
+            var t = try await store.apply(.start, toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            #expect(t.state == .inProgress && t.version == 2)
+            t = try await store.apply(
+                .reportDone(on: Notices.date("2025-03-18"), note: "Đã trình"), toTask: task.id, by: Self.officer, expectedVersion: 2,
+                actor: "t", calendar: Notices.calendar, today: day)
+            #expect(t.state == .reportedDone && t.reportedDoneOn == Notices.date("2025-03-18"))
+            t = try await store.apply(.confirmDone, toTask: task.id, by: Self.secretariat, expectedVersion: 3, actor: "t", calendar: Notices.calendar, today: day)
+            #expect(t.state == .done && t.completedOn == Notices.date("2025-03-18") && t.version == 4)
+            let history = try await store.events(ofTask: task.id)
+            #expect(history.map(\.kind) == ["created", "started", "reported_done", "confirmed"])
+            #expect(history.map(\.version) == [1, 2, 3, 4])
+            #expect(history.last?.actor == "vp.secretariat" && history.last?.role == .secretariat)
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func aChangeFromAStaleVersionIsAConflictAndChangesNothing(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (_, task) = try await Self.firstTask(store)
+            let day = Notices.date("2025-03-10")
+            try await store.apply(.start, toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            do throws(StoreError) {
+                try await store.apply(
+                    .reportProgress(note: "Đang hoàn thiện"), toTask: task.id, by: Self.head, expectedVersion: 1, actor: "t",
+                    calendar: Notices.calendar, today: day)
+                Issue.record("a change from version 1 overwrote version 2")
+            } catch {
+                guard case .conflict = error else { Issue.record("\(error)"); return }
+                #expect(error.vietnamese.contains("người khác thay đổi"))
+            }
+            let now = try #require(try await store.task(id: task.id))
+            #expect(now.version == 2 && now.state == .inProgress)
+            #expect(try await store.events(ofTask: task.id).count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func ofTwoConcurrentChangesFromOneVersionExactlyOneIsSaved(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (_, task) = try await Self.firstTask(store)
+            let day = Notices.date("2025-03-10")
+            let results = await withTaskGroup(of: Result<TaskRecord, StoreError>.self) { group in
+                for note in ["Báo cáo của chuyên viên", "Báo cáo của trưởng phòng"] {
+                    group.addTask {
+                        do throws(StoreError) {
+                            return .success(
+                                try await store.apply(
+                                    .reportProgress(note: note), toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t",
+                                    calendar: Notices.calendar, today: day))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let saved = results.compactMap { try? $0.get() }
+            let conflicts = results.filter { if case .failure(.conflict) = $0 { true } else { false } }
+            #expect(saved.count == 1 && conflicts.count == 1, "\(results)")
+            #expect(try await store.events(ofTask: task.id).map(\.kind) == ["created", "progress"])
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func theRulesAreEnforcedWithTheirReasons(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (_, task) = try await Self.firstTask(store)
+            let day = Notices.date("2025-03-10")
+            let stranger = Participant(role: .officer, unitIDs: ["thanh-tra"], userID: "tt.officer")
+            await #expect(throws: StoreError.self) {
+                try await store.apply(.start, toTask: task.id, by: stranger, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            }
+            do throws(StoreError) {
+                try await store.apply(.stop(reason: "  "), toTask: task.id, by: Self.director, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+                Issue.record("stopped without a reason")
+            } catch {
+                guard case .refused = error else { Issue.record("\(error)"); return }
+                #expect(error.vietnamese.contains("lý do"))
+            }
+            await #expect(throws: StoreError.notFound("task no-such-task")) {
+                try await store.apply(.start, toTask: "no-such-task", by: Self.officer, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            }
+            #expect(try await store.events(ofTask: task.id).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func anExtensionKeepsBothDeadlinesAndRollsOverADayOff(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, task) = try await Self.firstTask(store)
+            let day = Notices.date("2025-03-14")
+            // 30/3/2025 is a Sunday.
+            try await store.apply(
+                .requestExtension(to: Notices.date("2025-03-30"), reason: "Chờ ý kiến Sở Tài chính"), toTask: task.id, by: Self.head,
+                expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            let pending = try #require(try await store.task(id: task.id))
+            #expect(pending.pendingExtension == Notices.date("2025-03-30") && pending.deadline == Notices.date("2025-03-20"))
+            let t = try await store.apply(
+                .approveExtension(to: Notices.date("2025-03-30")), toTask: task.id, by: Self.director, expectedVersion: 2, actor: "t",
+                calendar: Notices.calendar, today: day)
+            #expect(t.dueDate == Notices.date("2025-03-20"))
+            #expect(t.extensions == [Notices.date("2025-03-30")])
+            #expect(t.deadline == Notices.date("2025-03-31"))
+            #expect(t.pendingExtension == nil)
+            // Overdue as of 25/3 by the first deadline, no longer by the second.
+            #expect(try await store.tasks(in: org, TaskQuery(overdueOn: Notices.date("2025-03-25"))).isEmpty)
+            #expect(try await store.events(ofTask: task.id).map(\.kind) == ["created", "extension_requested", "extension_approved"])
+        }
+    }
+}
+
+@Suite struct QueryTests {
+    @Test(arguments: TestDatabases.all)
+    func tasksAreSelectedByUnitStateNoticePeriodAndOverdueDay(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, march) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            let (_, april) = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            func texts(_ q: TaskQuery) async throws -> [String] {
+                try await store.tasks(in: org, q).map { String($0.text.prefix(30)) }
+            }
+            // As of 15/4: the March tasks due 20/3 and 10/4 are overdue; 5/5 and 25/4 are not yet.
+            let overdue = try await store.tasks(in: org, TaskQuery(overdueOn: Notices.date("2025-04-15")))
+            #expect(overdue.map(\.deadline) == [Notices.date("2025-03-20"), Notices.date("2025-04-10")])
+            #expect(overdue.allSatisfy { $0.documentID == march.documentID })
+            #expect(try await texts(TaskQuery(unitID: "van-phong")).count == 2)
+            #expect(try await texts(TaskQuery(unitID: "ke-hoach-tai-chinh")).count == 1)
+            #expect(try await texts(TaskQuery(unitID: "ke-hoach-tai-chinh", leadOnly: true)).isEmpty)
+            #expect(try await texts(TaskQuery(documentID: april.documentID)).count == 2)
+            #expect(try await texts(TaskQuery(assignedIn: Notices.date("2025-04-01")...Notices.date("2025-04-30"))).count == 2)
+            let thanhTra = try #require(try await store.tasks(in: org, TaskQuery(unitID: "thanh-tra")).first)
+            try await store.apply(
+                .start, toTask: thanhTra.id, by: Participant(role: .officer, unitIDs: ["thanh-tra"]), expectedVersion: 1, actor: "t",
+                calendar: Notices.calendar, today: Notices.date("2025-04-09"))
+            #expect(try await store.tasks(in: org, TaskQuery(states: [.inProgress])).map(\.id) == [thanhTra.id])
+            #expect(try await store.tasks(in: org, TaskQuery(states: [.assigned])).count == 4)
+            #expect(try await store.tasks(in: org, TaskQuery(limit: 2)).count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func searchIgnoresToneMarksAndCaseAndMatchesWordBeginnings(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, _) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            let (_, april) = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            func found(_ words: String) async throws -> Int { try await store.tasks(in: org, TaskQuery(text: words)).count }
+            #expect(try await found("quy chế chi tiêu") == 2)
+            #expect(try await found("QUY CHE CHI TIEU") == 2)
+            #expect(try await found("xăng dầu") == 2)
+            #expect(try await found("xang") == 2)
+            #expect(try await found("đo lường xăng") == 2)
+            #expect(try await found("hội đồng tư vấn") == 1)
+            #expect(try await found("ang") == 0, "a word's middle is not a match")
+            #expect(try await found("máy bay") == 0)
+            #expect(try await store.documents(in: org, text: "cột đo").map(\.id) == [april.documentID])
+            await #expect(throws: StoreError.self) { _ = try await found("— ; !") }
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func theCountsOfAPeriodAreEachTasksStandingPerLeadUnit(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, march) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            let tasks = try await store.tasks(in: org, TaskQuery(documentID: march.documentID))
+            let vp = try #require(tasks.first { $0.position == 0 })
+            let tt = try #require(tasks.first { $0.position == 2 })
+            let sec = Participant(role: .secretariat, unitIDs: ["van-phong"])
+            // Văn phòng done on 18/3 (due 20/3); Thanh tra done on 14/4 (due 10/4).
+            for (task, done) in [(vp, "2025-03-18"), (tt, "2025-04-14")] {
+                try await store.apply(
+                    .reportDone(on: Notices.date(done), note: ""), toTask: task.id, by: sec, expectedVersion: 1, actor: "t",
+                    calendar: Notices.calendar, today: Notices.date("2025-04-20"))
+                try await store.apply(.confirmDone, toTask: task.id, by: sec, expectedVersion: 2, actor: "t", calendar: Notices.calendar, today: Notices.date("2025-04-20"))
+            }
+            // The report of April 2025 covers 15/3–14/4.
+            let april = try #require(ReportingPeriod.month(year: 2025, month: 4).range)
+            let counts = try await store.counts(in: org, period: april)
+            #expect(counts.cutOff == Notices.date("2025-04-14"))
+            let aprilTotals: [Int] = NationalStatus.allCases.map { counts.total[$0] }
+            #expect(aprilTotals == [1, 1, 3, 0])
+            try await Self.expectCountsAreStandings(counts, store, org, period: april)
+            // May (15/4–14/5): the two done before 15/4 drop out; 5/5 and 25/4 have passed.
+            let may = try #require(ReportingPeriod.month(year: 2025, month: 5).range)
+            let later = try await store.counts(in: org, period: may)
+            let mayTotals: [Int] = NationalStatus.allCases.map { later.total[$0] }
+            #expect(mayTotals == [0, 0, 1, 2])
+            try await Self.expectCountsAreStandings(later, store, org, period: may)
+            // As of an earlier day within the period.
+            let early = try await store.counts(in: org, period: may, asOf: Notices.date("2025-04-20"))
+            #expect(early.cutOff == Notices.date("2025-04-20") && early.total.overdue == 0)
+            try await Self.expectCountsAreStandings(early, store, org, period: may)
+        }
+    }
+
+    /// Recomputes the counts task by task with `TaskStanding` and compares them per unit.
+    static func expectCountsAreStandings(
+        _ counts: PeriodCounts, _ store: Store, _ org: Organization, period: ClosedRange<CalendarDate>
+    ) async throws {
+        var expected: [String?: [NationalStatus: Int]] = [:]
+        var total: [NationalStatus: Int] = [:]
+        for task in try await store.tasks(in: org) {
+            guard task.state != .stopped, let assigned = task.assignedOn, assigned <= period.upperBound else { continue }
+            if task.state == .done, let done = task.completedOn, done < period.lowerBound { continue }
+            let standing = try #require(task.standing(asOf: counts.cutOff, calendar: Notices.calendar))
+            total[standing.status, default: 0] += 1
+            let leads = task.leadUnitIDs.isEmpty ? [nil] : task.leadUnitIDs.map { Optional($0) }
+            for unit in leads { expected[unit, default: [:]][standing.status, default: 0] += 1 }
+        }
+        for status in NationalStatus.allCases {
+            #expect(counts.total[status] == total[status, default: 0], "total \(status)")
+        }
+        #expect(Set(counts.units.map(\.unitID)) == Set(expected.keys))
+        for unit in counts.units {
+            for status in NationalStatus.allCases {
+                #expect(unit[status] == expected[unit.unitID]?[status, default: 0], "\(unit.unitID ?? "-") \(status)")
+            }
+        }
+    }
+}
+
+@Suite struct LockedFileTests {
+    /// Another process (here another connection) holds the SQLite file's write lock past the
+    /// wait: the import fails as `locked`, and stores nothing.
+    @Test func anImportIntoALockedSQLiteFileSaysSoAndStoresNothing() async throws {
+        let scratch = try Scratch()
+        let path = scratch.path("dondoc.sqlite")
+        let holder = try await Store.open(.sqlite(path: path))
+        let org = try await holder.organizationToUse(slug: nil, actor: "test")
+        let other = try await Store.open(.sqlite(path: path), busyTimeoutMilliseconds: 50)
+        let started = AsyncStream<Void>.makeStream()
+        async let held: Void = holder.transaction { db in
+            try await db.raw("UPDATE organizations SET name = name").run()
+            started.continuation.yield()
+            try await Task.sleep(for: .milliseconds(1500))
+        }
+        for await _ in started.stream { break }
+        do throws(StoreError) {
+            _ = try await other.importNotice(
+                NoticeInput(sourceName: "tb-12.txt", text: Notices.march), into: org, publish: true, calendar: Notices.calendar,
+                actor: "test")
+            Issue.record("imported into a locked file")
+        } catch {
+            #expect(error == .locked("SQLite file \(path)"), "\(error)")
+            #expect(error.vietnamese.contains("đang bận"))
+        }
+        try await held
+        #expect(try await Notices.rowCounts(other)["documents"] == 0)
+        await other.close()
+        await holder.close()
+    }
+}
