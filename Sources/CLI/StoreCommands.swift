@@ -32,7 +32,9 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws { try exit(with: await execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            async -> ExitStatus
+        {
             await CommandFailure.reporting(console) {
                 let directory: UnitDirectory
                 do throws(UnitDirectoryError) {
@@ -42,15 +44,20 @@ struct OrgCommand: AsyncParsableCommand {
                 }
                 let db = try await store.open(environment: environment)
                 let load = try await withStore(db) {
-                    try await db.loadDirectory(directory, slug: store.org ?? Store.defaultOrganizationSlug, actor: cliActor)
+                    try await db.loadDirectory(
+                        directory, slug: store.org ?? Store.defaultOrganizationSlug, actor: cliActor)
                 }
                 var lines = [
                     "\(load.created ? "created" : "updated") organization \(load.organization.slug) (\(load.organization.name)): "
                         + "\(directory.units.count) units, \(load.added.count) added, \(load.updated.count) updated, "
                         + "\(load.unchanged.count) unchanged, \(load.deactivated.count) made inactive"
                 ]
-                if !load.deactivated.isEmpty { lines.append("made inactive: " + load.deactivated.joined(separator: ", ")) }
-                if load.resolvedNames > 0 { lines.append("\(load.resolvedNames) unit names of tasks now resolved") }
+                if !load.deactivated.isEmpty {
+                    lines.append("made inactive: " + load.deactivated.joined(separator: ", "))
+                }
+                if load.resolvedNames > 0 {
+                    lines.append("\(load.resolvedNames) unit names of tasks now resolved")
+                }
                 return Data((lines.joined(separator: "\n") + "\n").utf8)
             }
         }
@@ -64,13 +71,18 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws { try exit(with: await execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            async -> ExitStatus
+        {
             await CommandFailure.reporting(console) {
                 let db = try await store.open(environment: environment)
                 let organizations = try await withStore(db) { try await db.organizations() }
                 if json { return try OrderedJSONEncoder().encodeLine(organizations) }
-                guard !organizations.isEmpty else { return Data("no organization yet: dondoc org load FILE --org SLUG\n".utf8) }
-                return Data(TextTable.render(["SLUG", "NAME"], organizations.map { [$0.slug, $0.name] }).utf8)
+                guard !organizations.isEmpty else {
+                    return Data("no organization yet: dondoc org load FILE --org SLUG\n".utf8)
+                }
+                return Data(
+                    TextTable.render(["SLUG", "NAME"], organizations.map { [$0.slug, $0.name] }).utf8)
             }
         }
     }
@@ -84,15 +96,20 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws { try exit(with: await execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            async -> ExitStatus
+        {
             await CommandFailure.reporting(console) {
                 let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
                 let names = try await withStore(db) { try await db.pendingNames(in: org) }
                 if json { return try OrderedJSONEncoder().encodeLine(names) }
                 guard !names.isEmpty else { return Data("no unit name awaits review\n".utf8) }
                 return Data(
-                    TextTable.render(["NAME AS WRITTEN", "WHY", "TASK UNITS"], names.map { [$0.writtenName, $0.matchedBy, String($0.count)] })
-                        .utf8)
+                    TextTable.render(
+                        ["NAME AS WRITTEN", "WHY", "TASK UNITS"],
+                        names.map { [$0.writtenName, $0.matchedBy, String($0.count)] }
+                    )
+                    .utf8)
             }
         }
     }
@@ -100,17 +117,23 @@ struct OrgCommand: AsyncParsableCommand {
     /// `dondoc org alias NAME --unit ID`.
     struct Alias: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Teach the directory that a name stands for a unit; the tasks that write it are resolved.")
+            abstract:
+                "Teach the directory that a name stands for a unit; the tasks that write it are resolved.")
         @Argument(help: "The name as notices write it (\"Phòng Hành chính - Tổng hợp\").") var name: String
-        @Option(help: ArgumentHelp("The unit's id in the directory (\"van-phong\").", valueName: "id")) var unit: String
+        @Option(help: ArgumentHelp("The unit's id in the directory (\"van-phong\").", valueName: "id"))
+        var unit: String
         @OptionGroup var store: StoreOptions
 
         func run() async throws { try exit(with: await execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            async -> ExitStatus
+        {
             await CommandFailure.reporting(console) {
                 let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
-                let resolved = try await withStore(db) { try await db.learnAlias(name, for: unit, in: org, actor: cliActor) }
+                let resolved = try await withStore(db) {
+                    try await db.learnAlias(name, for: unit, in: org, actor: cliActor)
+                }
                 return Data("\"\(name)\" now stands for \(unit); \(resolved) task units resolved\n".utf8)
             }
         }
@@ -154,25 +177,34 @@ struct ImportCommand: AsyncParsableCommand {
         let error: String?
     }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async
+        -> ExitStatus
+    {
         var firstFailure: ExitStatus?
         var lines: [Line] = []
         let status = await CommandFailure.reporting(console) {
-            let calendar = try holidays.calendar(environment: environment).workingDays(years: VietnameseHolidays.years)
+            let calendar = try holidays.calendar(environment: environment).workingDays(
+                years: VietnameseHolidays.years)
             let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
             try await withStore(db) {
                 for file in files {
                     do {
                         let input = try Self.read(file)
-                        let outcome = try await db.importNotice(input, into: org, publish: publish, calendar: calendar, actor: cliActor)
+                        let outcome = try await db.importNotice(
+                            input, into: org, publish: publish, calendar: calendar, actor: cliActor)
                         let line = Self.describe(outcome, file: file)
                         lines.append(line)
                         if !json { console.report(Self.sentence(line)) }
                     } catch {
-                        let failure = (error as? CommandFailure) ?? (error as? StoreError).map(CommandFailure.init)
+                        let failure =
+                            (error as? CommandFailure) ?? (error as? StoreError).map(CommandFailure.init)
                             ?? CommandFailure(.internalError, "\(error)")
-                        lines.append(Line(file: file, outcome: "failed", documentID: nil, tasks: nil, pendingNames: nil, carriedOver: nil, error: failure.message))
-                        console.report("error: \(failure.message.hasPrefix(file) ? "" : "\(file): ")\(failure.message)")
+                        lines.append(
+                            Line(
+                                file: file, outcome: "failed", documentID: nil, tasks: nil, pendingNames: nil,
+                                carriedOver: nil, error: failure.message))
+                        console.report(
+                            "error: \(failure.message.hasPrefix(file) ? "" : "\(file): ")\(failure.message)")
                         if firstFailure == nil { firstFailure = failure.status }
                     }
                 }
@@ -186,7 +218,8 @@ struct ImportCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         do {
             let text = try NoticeText.read(contentsOf: url)
-            return NoticeInput(sourceName: url.lastPathComponent, text: text, original: try Data(contentsOf: url))
+            return NoticeInput(
+                sourceName: url.lastPathComponent, text: text, original: try Data(contentsOf: url))
         } catch let error as NoticeTextError {
             throw CommandFailure(error.isMissingInput ? .inputMissing : .inputRefused, error.description)
         }
@@ -196,10 +229,13 @@ struct ImportCommand: AsyncParsableCommand {
         switch outcome {
         case .imported(let n):
             return Line(
-                file: file, outcome: n.published ? "imported_published" : "imported_draft", documentID: n.documentID, tasks: n.tasks,
+                file: file, outcome: n.published ? "imported_published" : "imported_draft",
+                documentID: n.documentID, tasks: n.tasks,
                 pendingNames: n.pendingNames, carriedOver: n.carriedOver, error: nil)
         case .alreadyImported(let id, _, _):
-            return Line(file: file, outcome: "already_imported", documentID: id, tasks: nil, pendingNames: nil, carriedOver: nil, error: nil)
+            return Line(
+                file: file, outcome: "already_imported", documentID: id, tasks: nil, pendingNames: nil,
+                carriedOver: nil, error: nil)
         }
     }
 
@@ -208,7 +244,8 @@ struct ImportCommand: AsyncParsableCommand {
             return "\(line.file): already imported (notice \(line.documentID ?? "")); nothing changed"
         }
         let tasks = line.tasks ?? 0
-        var s = "\(line.file): imported as notice \(line.documentID ?? "") with \(tasks) \(tasks == 1 ? "task" : "tasks")"
+        var s =
+            "\(line.file): imported as notice \(line.documentID ?? "") with \(tasks) \(tasks == 1 ? "task" : "tasks")"
         s += line.outcome == "imported_published" ? ", published" : ", draft (publish it: dondoc publish ID)"
         if let carried = line.carriedOver, carried > 0 { s += "; \(carried) carry over earlier tasks" }
         if let names = line.pendingNames, !names.isEmpty {
@@ -229,13 +266,18 @@ struct PublishCommand: AsyncParsableCommand {
 
     func run() async throws { try exit(with: await execute(console: .standard)) }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async
+        -> ExitStatus
+    {
         await CommandFailure.reporting(console) {
             let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
             return try await withStore(db) {
                 let document = try await DocumentsCommand.find(id, in: db, org)
-                try await db.publish(documentID: document.id, expectedVersion: document.version, actor: cliActor)
-                return Data("published notice \(document.id) (\(document.symbol ?? document.sourceName)): \(document.tasks) tasks tracked\n".utf8)
+                try await db.publish(
+                    documentID: document.id, expectedVersion: document.version, actor: cliActor)
+                return Data(
+                    "published notice \(document.id) (\(document.symbol ?? document.sourceName)): \(document.tasks) tasks tracked\n"
+                        .utf8)
             }
         }
     }
@@ -247,25 +289,35 @@ struct PublishCommand: AsyncParsableCommand {
 struct DocumentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "documents", abstract: "List the organization's notices, the latest first.")
-    @Option(help: ArgumentHelp("Only notices whose text has these words (tone marks and case ignored).", valueName: "words"))
+    @Option(
+        help: ArgumentHelp(
+            "Only notices whose text has these words (tone marks and case ignored).", valueName: "words"))
     var search: String?
     @Flag(help: "Print JSON instead of text.") var json = false
     @OptionGroup var store: StoreOptions
 
     func run() async throws { try exit(with: await execute(console: .standard)) }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async
+        -> ExitStatus
+    {
         await CommandFailure.reporting(console) {
             let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
             let documents = try await withStore(db) { try await db.documents(in: org, text: search) }
             if json { return try OrderedJSONEncoder().encodeLine(documents) }
-            guard !documents.isEmpty else { return Data("no notice\(search == nil ? " yet: dondoc import FILE" : " has these words")\n".utf8) }
+            guard !documents.isEmpty else {
+                return Data(
+                    "no notice\(search == nil ? " yet: dondoc import FILE" : " has these words")\n".utf8)
+            }
             return Data(
                 TextTable.render(
                     ["ID", "ISSUED", "SYMBOL", "STATUS", "TASKS", "REVIEW", "TITLE"],
                     documents.map {
-                        [String($0.id.prefix(8)), $0.issued?.iso ?? "-", $0.symbol ?? $0.sourceName, $0.status, String($0.tasks),
-                         String($0.unmatchedNames), TextTable.clip($0.title ?? "", 70)]
+                        [
+                            String($0.id.prefix(8)), $0.issued?.iso ?? "-", $0.symbol ?? $0.sourceName,
+                            $0.status, String($0.tasks),
+                            String($0.unmatchedNames), TextTable.clip($0.title ?? "", 70),
+                        ]
                     }
                 ).utf8)
         }
@@ -275,9 +327,13 @@ struct DocumentsCommand: AsyncParsableCommand {
     static func find(_ id: String, in db: Store, _ org: Organization) async throws -> DocumentSummary {
         let found = try await db.documents(in: org).filter { $0.id.hasPrefix(id.lowercased()) }
         guard id.count >= 4, let first = found.first else {
-            throw CommandFailure(.inputMissing, "no notice of \(org.slug) has the id \(id) (dondoc documents lists them)")
+            throw CommandFailure(
+                .inputMissing, "no notice of \(org.slug) has the id \(id) (dondoc documents lists them)")
         }
-        guard found.count == 1 else { throw CommandFailure(.usage, "\(found.count) notices have ids that begin with \(id): give more of it") }
+        guard found.count == 1 else {
+            throw CommandFailure(
+                .usage, "\(found.count) notices have ids that begin with \(id): give more of it")
+        }
         return first
     }
 }
@@ -288,16 +344,27 @@ struct DocumentsCommand: AsyncParsableCommand {
 struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks", abstract: "List tasks of published notices, the earliest deadline first.")
-    @Option(help: ArgumentHelp("A unit, as notices write it (\"Phòng QLKH\") or by directory id.", valueName: "name")) var unit: String?
-    @Flag(name: .customLong("lead-only"), help: "With --unit: only tasks the unit leads (chủ trì).") var leadOnly = false
     @Option(
         help: ArgumentHelp(
-            "assigned, in_progress, reported_done, done, stopped, or open (the first three); repeatable.", valueName: "state"))
+            "A unit, as notices write it (\"Phòng QLKH\") or by directory id.", valueName: "name")) var unit:
+        String?
+    @Flag(name: .customLong("lead-only"), help: "With --unit: only tasks the unit leads (chủ trì).")
+    var leadOnly = false
+    @Option(
+        help: ArgumentHelp(
+            "assigned, in_progress, reported_done, done, stopped, or open (the first three); repeatable.",
+            valueName: "state"))
     var status: [String] = []
-    @Option(name: .customLong("overdue-on"), help: ArgumentHelp("Open tasks whose deadline is before this day.", valueName: "date"))
+    @Option(
+        name: .customLong("overdue-on"),
+        help: ArgumentHelp("Open tasks whose deadline is before this day.", valueName: "date"))
     var overdueOn: String?
-    @Option(help: ArgumentHelp("Tasks of this notice (id or its first characters).", valueName: "id")) var document: String?
-    @Option(help: ArgumentHelp("Tasks whose text has these words (tone marks and case ignored).", valueName: "words")) var search: String?
+    @Option(help: ArgumentHelp("Tasks of this notice (id or its first characters).", valueName: "id"))
+    var document: String?
+    @Option(
+        help: ArgumentHelp(
+            "Tasks whose text has these words (tone marks and case ignored).", valueName: "words"))
+    var search: String?
     @Flag(help: "Include the tasks of draft notices.") var drafts = false
     @Option(help: "At most this many tasks.") var limit = 200
     @Flag(help: "Print JSON instead of text.") var json = false
@@ -317,7 +384,9 @@ struct TasksCommand: AsyncParsableCommand {
             } else if let state = AssignmentState(rawValue: s) {
                 out.insert(state)
             } else {
-                throw ValidationError("--status \(s) is not a state: use assigned, in_progress, reported_done, done, stopped or open.")
+                throw ValidationError(
+                    "--status \(s) is not a state: use assigned, in_progress, reported_done, done, stopped or open."
+                )
             }
         }
         return out
@@ -325,15 +394,20 @@ struct TasksCommand: AsyncParsableCommand {
 
     func run() async throws { try exit(with: await execute(console: .standard)) }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async
+        -> ExitStatus
+    {
         await CommandFailure.reporting(console) {
             let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
             let tasks = try await withStore(db) {
                 var query = TaskQuery(
-                    leadOnly: leadOnly, states: try states(), overdueOn: try overdueOn.map { try DateArgument.require($0, "--overdue-on") },
+                    leadOnly: leadOnly, states: try states(),
+                    overdueOn: try overdueOn.map { try DateArgument.require($0, "--overdue-on") },
                     text: search, includeDrafts: drafts, limit: limit)
                 if let unit { query.unitID = try await Self.unitID(unit, db, org) }
-                if let document { query.documentID = try await DocumentsCommand.find(document, in: db, org).id }
+                if let document {
+                    query.documentID = try await DocumentsCommand.find(document, in: db, org).id
+                }
                 return try await db.tasks(in: org, query)
             }
             if json { return try OrderedJSONEncoder().encodeLine(tasks) }
@@ -342,9 +416,13 @@ struct TasksCommand: AsyncParsableCommand {
                 TextTable.render(
                     ["ID", "NOTICE", "§", "LEAD", "DEADLINE", "STATE", "TASK"],
                     tasks.map { t in
-                        [String(t.id.prefix(8)), t.documentSymbol ?? "-", t.section.isEmpty ? String(t.position + 1) : t.section,
-                         TextTable.clip(t.lead.map { $0.unitID ?? "?\($0.writtenName)" }.joined(separator: ","), 30),
-                         t.deadline?.iso ?? "-", t.state.rawValue, TextTable.clip(t.text, 80)]
+                        [
+                            String(t.id.prefix(8)), t.documentSymbol ?? "-",
+                            t.section.isEmpty ? String(t.position + 1) : t.section,
+                            TextTable.clip(
+                                t.lead.map { $0.unitID ?? "?\($0.writtenName)" }.joined(separator: ","), 30),
+                            t.deadline?.iso ?? "-", t.state.rawValue, TextTable.clip(t.text, 80),
+                        ]
                     }
                 ).utf8)
         }
@@ -357,10 +435,12 @@ struct TasksCommand: AsyncParsableCommand {
         switch directory.match(name) {
         case .units(let ids, _) where ids.count == 1: return ids[0]
         case .ambiguous(let ids):
-            throw CommandFailure(.usage, "--unit \"\(name)\" fits several units (\(ids.joined(separator: ", "))): give its id")
+            throw CommandFailure(
+                .usage, "--unit \"\(name)\" fits several units (\(ids.joined(separator: ", "))): give its id")
         default:
             let known = directory.activeUnits.map(\.id).joined(separator: ", ")
-            throw CommandFailure(.usage, "--unit \"\(name)\" is no unit of \(org.slug); its units are \(known)")
+            throw CommandFailure(
+                .usage, "--unit \"\(name)\" is no unit of \(org.slug); its units are \(known)")
         }
     }
 }
@@ -381,7 +461,9 @@ struct StatsCommand: AsyncParsableCommand {
             done and overdue.
             """)
     @Option(help: ArgumentHelp("The reporting period.", valueName: "period")) var period: String
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Count as of this day (at most the period's end).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Count as of this day (at most the period's end).", valueName: "date"))
     var asOf: String?
     @Flag(help: "Print JSON instead of text.") var json = false
     @OptionGroup var store: StoreOptions
@@ -393,23 +475,30 @@ struct StatsCommand: AsyncParsableCommand {
 
     func range() throws -> (ReportingPeriod, ClosedRange<CalendarDate>) {
         guard let p = ReportingPeriod(name: period), let r = p.range else {
-            throw ValidationError("--period \(period) is not a reporting period: write 2025-02, 2025-q1, 2025-h1 or 2025.")
+            throw ValidationError(
+                "--period \(period) is not a reporting period: write 2025-02, 2025-q1, 2025-h1 or 2025.")
         }
         return (p, r)
     }
 
     func run() async throws { try exit(with: await execute(console: .standard)) }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) async
+        -> ExitStatus
+    {
         await CommandFailure.reporting(console) {
             let (name, range) = try range()
             let day = try asOf.map { try DateArgument.require($0, "--as-of") }
             let (db, org) = try await store.openOrganization(actor: cliActor, environment: environment)
             let counts = try await withStore(db) { try await db.counts(in: org, period: range, asOf: day) }
             if json { return try OrderedJSONEncoder().encodeLine(counts) }
-            var out = "\(org.name): period \(name) (\(range.lowerBound.iso) to \(range.upperBound.iso)), as of \(counts.cutOff.iso)\n"
+            var out =
+                "\(org.name): period \(name) (\(range.lowerBound.iso) to \(range.upperBound.iso)), as of \(counts.cutOff.iso)\n"
             let rows = (counts.units + [counts.total]).map { u in
-                [u.unitID ?? "", u.unitName, String(u.total), String(u.doneOnTime), String(u.doneLate), String(u.withinDeadline), String(u.overdue)]
+                [
+                    u.unitID ?? "", u.unitName, String(u.total), String(u.doneOnTime), String(u.doneLate),
+                    String(u.withinDeadline), String(u.overdue),
+                ]
             }
             out += TextTable.render(["UNIT", "NAME", "TOTAL", "ON TIME", "LATE", "WITHIN", "OVERDUE"], rows)
             return Data(out.utf8)

@@ -9,7 +9,8 @@ import Tracking
 struct StoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The SQLite file (default: ./dondoc.sqlite, or PostgreSQL at $DATABASE_URL when set).", valueName: "path"))
+            "The SQLite file (default: ./dondoc.sqlite, or PostgreSQL at $DATABASE_URL when set).",
+            valueName: "path"))
     var db: String?
 
     @Option(
@@ -30,7 +31,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the record and finds the organization to work in.
-    func openOrganization(actor: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws
+    func openOrganization(actor: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws
         -> (Store, Organization)
     {
         let store = try await open(environment: environment)
@@ -109,7 +111,9 @@ enum TextTable {
     static func render(_ header: [String], _ rows: [[String]]) -> String {
         var widths = header.map(\.count)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in

@@ -160,7 +160,8 @@ public struct TaskQuery: Sendable, Hashable {
     public var limit = 1000
 
     public init(
-        unitID: String? = nil, leadOnly: Bool = false, states: Set<AssignmentState> = [], documentID: String? = nil,
+        unitID: String? = nil, leadOnly: Bool = false, states: Set<AssignmentState> = [],
+        documentID: String? = nil,
         assignedIn: ClosedRange<CalendarDate>? = nil, overdueOn: CalendarDate? = nil, text: String? = nil,
         includeDrafts: Bool = false, limit: Int = 1000
     ) {

@@ -20,22 +20,26 @@ extension Store {
     }
 
     static func checkSlug(_ slug: String) throws(StoreError) {
-        guard slug.count <= 64, slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
-            throw .invalid("organization slug \"\(slug)\": lower-case letters, digits and single hyphens, at most 64")
+        guard slug.count <= 64, slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil
+        else {
+            throw .invalid(
+                "organization slug \"\(slug)\": lower-case letters, digits and single hyphens, at most 64")
         }
     }
 
     /// The organizations, by slug.
     public func organizations() async throws(StoreError) -> [Organization] {
         try await read { db in
-            try await db.raw("SELECT id, slug, name, roll_over FROM organizations ORDER BY slug").all().map(Self.organization(from:))
+            try await db.raw("SELECT id, slug, name, roll_over FROM organizations ORDER BY slug").all().map(
+                Self.organization(from:))
         }
     }
 
     /// The organization with this slug, or nil.
     public func organization(slug: String) async throws(StoreError) -> Organization? {
         try await read { db in
-            try await db.raw("SELECT id, slug, name, roll_over FROM organizations WHERE slug = \(bind: slug)").first()
+            try await db.raw("SELECT id, slug, name, roll_over FROM organizations WHERE slug = \(bind: slug)")
+                .first()
                 .map(Self.organization(from:))
         }
     }
@@ -54,8 +58,10 @@ extension Store {
 
     static func organization(from row: any SQLRow) throws -> Organization {
         Organization(
-            id: try row.decode(column: "id", as: String.self), slug: try row.decode(column: "slug", as: String.self),
-            name: try row.decode(column: "name", as: String.self), rollOver: try row.decode(column: "roll_over", as: Bool.self))
+            id: try row.decode(column: "id", as: String.self),
+            slug: try row.decode(column: "slug", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            rollOver: try row.decode(column: "roll_over", as: Bool.self))
     }
 
     /// What loading a directory changed.
@@ -78,20 +84,29 @@ extension Store {
     /// secretariat taught are kept. Names awaiting review that the new directory resolves are
     /// resolved. One transaction.
     @discardableResult
-    public func loadDirectory(_ directory: UnitDirectory, slug: String, actor: String) async throws(StoreError) -> DirectoryLoad {
+    public func loadDirectory(_ directory: UnitDirectory, slug: String, actor: String)
+        async throws(StoreError) -> DirectoryLoad
+    {
         try Self.checkSlug(slug)
         let now = StoreClock.timestamp(Date())
         return try await transaction { db in
             var created = false
             var org: Organization
-            if let row = try await db.raw("SELECT id, slug, name, roll_over FROM organizations WHERE slug = \(bind: slug)").first() {
+            if let row = try await db.raw(
+                "SELECT id, slug, name, roll_over FROM organizations WHERE slug = \(bind: slug)"
+            ).first() {
                 org = try Self.organization(from: row)
                 if org.name != directory.organization {
-                    try await db.raw("UPDATE organizations SET name = \(bind: directory.organization) WHERE id = \(bind: org.id)").run()
-                    org = Organization(id: org.id, slug: org.slug, name: directory.organization, rollOver: org.rollOver)
+                    try await db.raw(
+                        "UPDATE organizations SET name = \(bind: directory.organization) WHERE id = \(bind: org.id)"
+                    ).run()
+                    org = Organization(
+                        id: org.id, slug: org.slug, name: directory.organization, rollOver: org.rollOver)
                 }
             } else {
-                org = Organization(id: UUID().uuidString.lowercased(), slug: slug, name: directory.organization, rollOver: true)
+                org = Organization(
+                    id: UUID().uuidString.lowercased(), slug: slug, name: directory.organization,
+                    rollOver: true)
                 try await db.raw(
                     """
                     INSERT INTO organizations (id, slug, name, roll_over, created_at)
@@ -101,19 +116,27 @@ extension Store {
                 created = true
             }
             let existing = try await Self.storedUnits(db, organizationID: org.id)
-            var added: [String] = [], updated: [String] = [], unchanged: [String] = []
+            var added: [String] = []
+            var updated: [String] = []
+            var unchanged: [String] = []
             // Parents first is not needed: parent_id is set in a second pass once every row exists.
             for (position, unit) in directory.units.enumerated() {
                 let rowID = Self.unitRowID(organizationID: org.id, code: unit.id)
                 if let old = existing[unit.id] {
-                    if Self.sameListing(old, unit), old.position == position { unchanged.append(unit.id) } else { updated.append(unit.id) }
+                    if Self.sameListing(old, unit), old.position == position {
+                        unchanged.append(unit.id)
+                    } else {
+                        updated.append(unit.id)
+                    }
                     try await db.raw(
                         """
                         UPDATE units SET name = \(bind: unit.name), short_name = \(bind: unit.shortName), kind = \(bind: unit.kind.rawValue),
                         active = \(bind: unit.active), position = \(bind: position) WHERE id = \(bind: rowID)
                         """
                     ).run()
-                    try await db.raw("DELETE FROM unit_names WHERE unit_id = \(bind: rowID) AND source <> 'learned'").run()
+                    try await db.raw(
+                        "DELETE FROM unit_names WHERE unit_id = \(bind: rowID) AND source <> 'learned'"
+                    ).run()
                 } else {
                     added.append(unit.id)
                     try await db.raw(
@@ -125,7 +148,8 @@ extension Store {
                     ).run()
                 }
                 var seen = Set(existing[unit.id]?.learned.map { VietnameseText.fold($0) } ?? [])
-                let listed = unit.abbreviations.map { ($0, "abbreviation") } + unit.aliases.map { ($0, "alias") }
+                let listed =
+                    unit.abbreviations.map { ($0, "abbreviation") } + unit.aliases.map { ($0, "alias") }
                 for (index, (name, source)) in listed.enumerated() {
                     guard seen.insert(VietnameseText.fold(name)).inserted else { continue }
                     try await db.raw(
@@ -143,7 +167,9 @@ extension Store {
                 ).run()
             }
             let listed = Set(directory.units.map(\.id))
-            let deactivated = existing.keys.filter { !listed.contains($0) && existing[$0]?.unit.active == true }.sorted()
+            let deactivated = existing.keys.filter {
+                !listed.contains($0) && existing[$0]?.unit.active == true
+            }.sorted()
             for code in deactivated {
                 try await db.raw(
                     "UPDATE units SET active = \(bind: false) WHERE id = \(bind: Self.unitRowID(organizationID: org.id, code: code))"
@@ -152,10 +178,13 @@ extension Store {
             let stored = try await Self.directory(db, organization: org)
             let resolved = try await Self.resolvePendingNames(db, organization: org, directory: stored)
             try await Self.audit(
-                db, organizationID: org.id, actor: actor, action: created ? "organization.create" : "directory.load",
+                db, organizationID: org.id, actor: actor,
+                action: created ? "organization.create" : "directory.load",
                 entity: "organization", entityID: org.id,
-                detail: ["added": added.joined(separator: ","), "updated": updated.joined(separator: ","),
-                         "deactivated": deactivated.joined(separator: ",")])
+                detail: [
+                    "added": added.joined(separator: ","), "updated": updated.joined(separator: ","),
+                    "deactivated": deactivated.joined(separator: ","),
+                ])
             return DirectoryLoad(
                 organization: org, created: created, added: added, updated: updated, unchanged: unchanged,
                 deactivated: deactivated, resolvedNames: resolved)
@@ -177,12 +206,15 @@ extension Store {
     /// does not keep the order of names).
     private static func sameListing(_ stored: StoredUnit, _ unit: OrgUnit) -> Bool {
         let s = stored.unit
-        return s.name == unit.name && s.shortName == unit.shortName && s.kind == unit.kind && s.parentID == unit.parentID
+        return s.name == unit.name && s.shortName == unit.shortName && s.kind == unit.kind
+            && s.parentID == unit.parentID
             && s.active == unit.active && Set(s.abbreviations) == Set(unit.abbreviations)
             && Set(s.aliases.filter { !stored.learned.contains($0) }) == Set(unit.aliases)
     }
 
-    private static func storedUnits(_ db: any SQLDatabase, organizationID: String) async throws -> [String: StoredUnit] {
+    private static func storedUnits(_ db: any SQLDatabase, organizationID: String) async throws -> [String:
+        StoredUnit]
+    {
         let rows = try await db.raw(
             """
             SELECT u.id, u.code, u.name, u.short_name, u.kind, u.parent_id, u.active, u.position
@@ -198,7 +230,10 @@ extension Store {
         var byRow: [String: [(name: String, source: String)]] = [:]
         for row in names {
             byRow[try row.decode(column: "unit_id", as: String.self), default: []].append(
-                (try row.decode(column: "name", as: String.self), try row.decode(column: "source", as: String.self)))
+                (
+                    try row.decode(column: "name", as: String.self),
+                    try row.decode(column: "source", as: String.self)
+                ))
         }
         var units: [String: StoredUnit] = [:]
         for row in rows {
@@ -226,7 +261,9 @@ extension Store {
             ($0.position, $0.unit.id) < ($1.position, $1.unit.id)
         }
         guard !stored.isEmpty else {
-            throw StoreError.notFound("units of organization \"\(organization.slug)\"; load them: dondoc org load FILE --org \(organization.slug)")
+            throw StoreError.notFound(
+                "units of organization \"\(organization.slug)\"; load them: dondoc org load FILE --org \(organization.slug)"
+            )
         }
         do {
             return try UnitDirectory(organization: organization.name, units: stored.map(\.unit))
@@ -246,7 +283,9 @@ extension Store {
     /// correction of a match): the alias is stored, and every task unit written so that awaited
     /// review now points at the unit. Returns how many task units it resolved.
     @discardableResult
-    public func learnAlias(_ name: String, for unitCode: String, in organization: Organization, actor: String) async throws(StoreError) -> Int {
+    public func learnAlias(_ name: String, for unitCode: String, in organization: Organization, actor: String)
+        async throws(StoreError) -> Int
+    {
         try await transaction { db in
             let current = try await Self.directory(db, organization: organization)
             let learned: UnitDirectory
@@ -265,16 +304,21 @@ extension Store {
                     """
                 ).run()
             }
-            let resolved = try await Self.resolvePendingNames(db, organization: organization, directory: learned)
+            let resolved = try await Self.resolvePendingNames(
+                db, organization: organization, directory: learned)
             try await Self.audit(
-                db, organizationID: organization.id, actor: actor, action: "directory.learn_alias", entity: "unit",
-                entityID: Self.unitRowID(organizationID: organization.id, code: unitCode), detail: ["alias": name])
+                db, organizationID: organization.id, actor: actor, action: "directory.learn_alias",
+                entity: "unit",
+                entityID: Self.unitRowID(organizationID: organization.id, code: unitCode),
+                detail: ["alias": name])
             return resolved
         }
     }
 
     /// Points the task units awaiting review at the units `directory` now matches them to.
-    static func resolvePendingNames(_ db: any SQLDatabase, organization: Organization, directory: UnitDirectory) async throws -> Int {
+    static func resolvePendingNames(
+        _ db: any SQLDatabase, organization: Organization, directory: UnitDirectory
+    ) async throws -> Int {
         let rows = try await db.raw(
             """
             SELECT au.assignment_id, au.role, au.position, au.written_name FROM assignment_units au
@@ -324,14 +368,16 @@ extension Store {
             ).all().map { row in
                 PendingName(
                     writtenName: try row.decode(column: "written_name", as: String.self),
-                    matchedBy: try row.decode(column: "matched_by", as: String.self), count: try row.decode(column: "n", as: Int.self))
+                    matchedBy: try row.decode(column: "matched_by", as: String.self),
+                    count: try row.decode(column: "n", as: Int.self))
             }
         }
     }
 
     /// Appends a line to the audit log.
     static func audit(
-        _ db: any SQLDatabase, organizationID: String?, actor: String, action: String, entity: String, entityID: String,
+        _ db: any SQLDatabase, organizationID: String?, actor: String, action: String, entity: String,
+        entityID: String,
         detail: [String: String] = [:]
     ) async throws {
         let json = String(decoding: try JSONEncoder.sorted.encode(detail), as: UTF8.self)

@@ -57,11 +57,14 @@ extension Store {
     /// the working calendar, links the tasks it carries over, and stores it, all in one
     /// transaction. A file already imported changes nothing; a notice with no tasks is refused.
     public func importNotice(
-        _ input: NoticeInput, into organization: Organization, publish: Bool, calendar: WorkingDays, actor: String,
+        _ input: NoticeInput, into organization: Organization, publish: Bool, calendar: WorkingDays,
+        actor: String,
         today: CalendarDate = StoreClock.today()
     ) async throws(StoreError) -> ImportOutcome {
         let sha = input.sha256
-        if let found = try await read({ db in try await Self.document(db, organizationID: organization.id, sha256: sha) }) {
+        if let found = try await read({ db in
+            try await Self.document(db, organizationID: organization.id, sha256: sha)
+        }) {
             return found
         }
         let extraction = NoticeParser.extract(text: input.text, source: input.sourceName)
@@ -69,14 +72,19 @@ extension Store {
         let now = StoreClock.timestamp(Date())
         return try await transaction { db in
             // Checked again inside the transaction: another process may have imported it meanwhile.
-            if let found = try await Self.document(db, organizationID: organization.id, sha256: sha) { return found }
+            if let found = try await Self.document(db, organizationID: organization.id, sha256: sha) {
+                return found
+            }
             let directory = try await Self.directory(db, organization: organization)
-            let plan = Self.plan(extraction, directory: directory, organization: organization, calendar: calendar)
+            let plan = Self.plan(
+                extraction, directory: directory, organization: organization, calendar: calendar)
             let documentID = UUID().uuidString.lowercased()
             try await Self.insertDocument(
-                db, id: documentID, extraction: extraction, input: input, sha256: sha, organization: organization,
+                db, id: documentID, extraction: extraction, input: input, sha256: sha,
+                organization: organization,
                 publish: publish, now: now)
-            let predecessors = try await Self.openTasksBefore(db, organization: organization, issued: extraction.document.issuedDate)
+            let predecessors = try await Self.openTasksBefore(
+                db, organization: organization, issued: extraction.document.issuedDate)
             var carried = 0
             for task in plan {
                 let id = UUID().uuidString.lowercased()
@@ -86,31 +94,48 @@ extension Store {
                     db, id: id, task: task, documentID: documentID, organization: organization,
                     assignedOn: extraction.document.issuedDate, carriesOver: link, now: now)
                 try await Self.appendEvent(
-                    db, assignmentID: id, version: 1, kind: "created", actor: actor, role: nil, unitID: nil, at: now, on: today,
+                    db, assignmentID: id, version: 1, kind: "created", actor: actor, role: nil, unitID: nil,
+                    at: now, on: today,
                     from: nil, to: .assigned, newDate: task.deadline.date,
-                    body: "Giao nhiệm vụ theo \(extraction.document.symbol.map { "văn bản số \($0)" } ?? input.sourceName)")
+                    body:
+                        "Giao nhiệm vụ theo \(extraction.document.symbol.map { "văn bản số \($0)" } ?? input.sourceName)"
+                )
                 if let link {
                     carried += 1
-                    let version = try await db.raw("SELECT version FROM assignments WHERE id = \(bind: link.id)").first()?
+                    let version =
+                        try await db.raw("SELECT version FROM assignments WHERE id = \(bind: link.id)")
+                        .first()?
                         .decode(column: "version", as: Int.self) ?? 1
                     try await Self.appendEvent(
-                        db, assignmentID: link.id, version: version, kind: "carried_over", actor: actor, role: nil, unitID: nil,
+                        db, assignmentID: link.id, version: version, kind: "carried_over", actor: actor,
+                        role: nil, unitID: nil,
                         at: now, on: today, from: nil, to: nil, newDate: nil,
-                        body: "Tiếp tục tại \(extraction.document.symbol.map { "văn bản số \($0)" } ?? input.sourceName), mục \(task.assignment.section.isEmpty ? String(task.position + 1) : task.assignment.section)",
+                        body:
+                            "Tiếp tục tại \(extraction.document.symbol.map { "văn bản số \($0)" } ?? input.sourceName), mục \(task.assignment.section.isEmpty ? String(task.position + 1) : task.assignment.section)",
                         detail: ["successor": id, "score": String(format: "%.2f", link.score)])
                 }
-                try await Self.index(db, organizationID: organization.id, entity: "task", id: id, text: task.assignment.text)
+                try await Self.index(
+                    db, organizationID: organization.id, entity: "task", id: id, text: task.assignment.text)
             }
-            let documentText = [extraction.document.symbol, extraction.document.title, input.text].compactMap { $0 }.joined(separator: "\n")
-            try await Self.index(db, organizationID: organization.id, entity: "document", id: documentID, text: documentText)
+            let documentText = [extraction.document.symbol, extraction.document.title, input.text].compactMap
+            { $0 }.joined(separator: "\n")
+            try await Self.index(
+                db, organizationID: organization.id, entity: "document", id: documentID, text: documentText)
             try await Self.audit(
-                db, organizationID: organization.id, actor: actor, action: "document.import", entity: "document", entityID: documentID,
-                detail: ["source": input.sourceName, "sha256": sha, "tasks": String(plan.count), "status": publish ? "published" : "draft"])
-            let pending = plan.flatMap { $0.lead + $0.support }.filter { $0.unitID == nil && $0.matchedBy != "other_agency" }
+                db, organizationID: organization.id, actor: actor, action: "document.import",
+                entity: "document", entityID: documentID,
+                detail: [
+                    "source": input.sourceName, "sha256": sha, "tasks": String(plan.count),
+                    "status": publish ? "published" : "draft",
+                ])
+            let pending = plan.flatMap { $0.lead + $0.support }.filter {
+                $0.unitID == nil && $0.matchedBy != "other_agency"
+            }
             var seen = Set<String>()
             return .imported(
                 ImportedNotice(
-                    documentID: documentID, symbol: extraction.document.symbol, tasks: plan.count, published: publish,
+                    documentID: documentID, symbol: extraction.document.symbol, tasks: plan.count,
+                    published: publish,
                     pendingNames: pending.map(\.writtenName).filter { seen.insert($0).inserted },
                     carriedOver: carried, undated: plan.filter { $0.deadline.date == nil }.count))
         }
@@ -127,7 +152,8 @@ extension Store {
     }
 
     static func plan(
-        _ extraction: NoticeExtraction, directory: UnitDirectory, organization: Organization, calendar: WorkingDays
+        _ extraction: NoticeExtraction, directory: UnitDirectory, organization: Organization,
+        calendar: WorkingDays
     ) -> [PlannedTask] {
         let matcher = UnitMatcher(directory)
         let resolver = DeadlineResolver(calendar: calendar, rollOver: organization.rollOver)
@@ -162,18 +188,22 @@ extension Store {
         return extraction.tasks.enumerated().map { position, task in
             PlannedTask(
                 position: position, assignment: task, lead: units(task.lead), support: units(task.support),
-                deadline: resolver.resolve(task.due, issued: document.issuedDate, reportDue: document.reportDue, period: period))
+                deadline: resolver.resolve(
+                    task.due, issued: document.issuedDate, reportDue: document.reportDue, period: period))
         }
     }
 
-    static func document(_ db: any SQLDatabase, organizationID: String, sha256: String) async throws -> ImportOutcome? {
+    static func document(_ db: any SQLDatabase, organizationID: String, sha256: String) async throws
+        -> ImportOutcome?
+    {
         guard
             let row = try await db.raw(
                 "SELECT id, source_name, status FROM documents WHERE organization_id = \(bind: organizationID) AND sha256 = \(bind: sha256)"
             ).first()
         else { return nil }
         return .alreadyImported(
-            documentID: try row.decode(column: "id", as: String.self), sourceName: try row.decode(column: "source_name", as: String.self),
+            documentID: try row.decode(column: "id", as: String.self),
+            sourceName: try row.decode(column: "source_name", as: String.self),
             status: try row.decode(column: "status", as: String.self))
     }
 
@@ -266,8 +296,12 @@ extension Store {
     }
 
     /// Adds or replaces the folded text of a task or notice in the search index.
-    static func index(_ db: any SQLDatabase, organizationID: String, entity: String, id: String, text: String) async throws {
-        try await db.raw("DELETE FROM search_index WHERE entity = \(bind: entity) AND entity_id = \(bind: id)").run()
+    static func index(_ db: any SQLDatabase, organizationID: String, entity: String, id: String, text: String)
+        async throws
+    {
+        try await db.raw(
+            "DELETE FROM search_index WHERE entity = \(bind: entity) AND entity_id = \(bind: id)"
+        ).run()
         try await db.raw(
             """
             INSERT INTO search_index (organization_id, entity, entity_id, folded)
@@ -278,8 +312,10 @@ extension Store {
 
     /// Appends a line to a task's history.
     static func appendEvent(
-        _ db: any SQLDatabase, assignmentID: String, version: Int, kind: String, actor: String, role: Role?, unitID: String?,
-        at: String, on: CalendarDate, from: AssignmentState?, to: AssignmentState?, oldDate: CalendarDate? = nil,
+        _ db: any SQLDatabase, assignmentID: String, version: Int, kind: String, actor: String, role: Role?,
+        unitID: String?,
+        at: String, on: CalendarDate, from: AssignmentState?, to: AssignmentState?,
+        oldDate: CalendarDate? = nil,
         newDate: CalendarDate?, body: String, detail: [String: String] = [:], detailJSON: String? = nil
     ) async throws {
         let json = try detailJSON ?? String(decoding: try JSONEncoder.sorted.encode(detail), as: UTF8.self)

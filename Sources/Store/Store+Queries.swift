@@ -8,12 +8,16 @@ import Tracking
 /// task's history, and the national 4-way counts of a period.
 extension Store {
     /// The organization's notices, the latest issued first.
-    public func documents(in organization: Organization, text: String? = nil) async throws(StoreError) -> [DocumentSummary] {
+    public func documents(in organization: Organization, text: String? = nil) async throws(StoreError)
+        -> [DocumentSummary]
+    {
         let words = try text.map(Self.searchWords)
         let dialect = self.dialect
         return try await read { db in
             let matching: SQLQueryString =
-                if let words { "AND d.id IN (\(Self.searchSubquery(words, entity: "document", dialect: dialect)))" } else { "" }
+                if let words {
+                    "AND d.id IN (\(Self.searchSubquery(words, entity: "document", dialect: dialect)))"
+                } else { "" }
             return try await db.raw(
                 """
                 SELECT d.id, d.source_name, d.kind, d.number, d.symbol, d.issued, d.title, d.status, d.imported_at, d.version,
@@ -25,12 +29,18 @@ extension Store {
                 """
             ).all().map { row in
                 DocumentSummary(
-                    id: try row.decode(column: "id", as: String.self), sourceName: try row.decode(column: "source_name", as: String.self),
-                    kind: try row.decode(column: "kind", as: String?.self), number: try row.decode(column: "number", as: String?.self),
-                    symbol: try row.decode(column: "symbol", as: String?.self), issued: try Store.date(row, "issued"),
-                    title: try row.decode(column: "title", as: String?.self), status: try row.decode(column: "status", as: String.self),
-                    tasks: try row.decode(column: "tasks", as: Int.self), unmatchedNames: try row.decode(column: "pending", as: Int.self),
-                    importedAt: try row.decode(column: "imported_at", as: String.self), version: try row.decode(column: "version", as: Int.self))
+                    id: try row.decode(column: "id", as: String.self),
+                    sourceName: try row.decode(column: "source_name", as: String.self),
+                    kind: try row.decode(column: "kind", as: String?.self),
+                    number: try row.decode(column: "number", as: String?.self),
+                    symbol: try row.decode(column: "symbol", as: String?.self),
+                    issued: try Store.date(row, "issued"),
+                    title: try row.decode(column: "title", as: String?.self),
+                    status: try row.decode(column: "status", as: String.self),
+                    tasks: try row.decode(column: "tasks", as: Int.self),
+                    unmatchedNames: try row.decode(column: "pending", as: Int.self),
+                    importedAt: try row.decode(column: "imported_at", as: String.self),
+                    version: try row.decode(column: "version", as: Int.self))
             }
         }
     }
@@ -44,7 +54,9 @@ extension Store {
 
     /// The organization's tasks that `query` selects, the earliest deadline first (tasks
     /// without one last).
-    public func tasks(in organization: Organization, _ query: TaskQuery = TaskQuery()) async throws(StoreError) -> [TaskRecord] {
+    public func tasks(in organization: Organization, _ query: TaskQuery = TaskQuery())
+        async throws(StoreError) -> [TaskRecord]
+    {
         var conditions: [SQLQueryString] = ["a.organization_id = \(bind: organization.id)"]
         if !query.includeDrafts { conditions.append("d.status = 'published'") }
         if !query.states.isEmpty {
@@ -52,15 +64,19 @@ extension Store {
         }
         if let document = query.documentID { conditions.append("a.document_id = \(bind: document)") }
         if let period = query.assignedIn {
-            conditions.append("a.assigned_on BETWEEN \(bind: period.lowerBound.iso) AND \(bind: period.upperBound.iso)")
+            conditions.append(
+                "a.assigned_on BETWEEN \(bind: period.lowerBound.iso) AND \(bind: period.upperBound.iso)")
         }
         if let day = query.overdueOn {
-            conditions.append("a.state IN ('assigned', 'in_progress', 'reported_done') AND a.deadline < \(bind: day.iso)")
+            conditions.append(
+                "a.state IN ('assigned', 'in_progress', 'reported_done') AND a.deadline < \(bind: day.iso)")
         }
         if let unit = query.unitID {
             let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
             let role: SQLQueryString = query.leadOnly ? " AND au.role = 'lead'" : ""
-            conditions.append("a.id IN (SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID)\(role))")
+            conditions.append(
+                "a.id IN (SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID)\(role))"
+            )
         }
         if let text = query.text {
             let words = try Self.searchWords(text)
@@ -71,11 +87,15 @@ extension Store {
         return try await read { db in
             try await Self.tasks(
                 db, where: condition,
-                order: "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, a.assigned_on, d.id, a.position", limit: limit)
+                order:
+                    "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, a.assigned_on, d.id, a.position",
+                limit: limit)
         }
     }
 
-    static func tasks(_ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int) async throws -> [TaskRecord] {
+    static func tasks(
+        _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int
+    ) async throws -> [TaskRecord] {
         let rows = try await db.raw(
             """
             SELECT a.id, a.document_id, d.symbol, a.position, a.section, a.text, a.due_text, a.due_date, a.due_source, a.due_rule,
@@ -99,7 +119,8 @@ extension Store {
             let unit = TaskUnit(
                 writtenName: try row.decode(column: "written_name", as: String.self),
                 unitID: try row.decode(column: "unit_id", as: String?.self).map(unitCode(rowID:)),
-                unitName: try row.decode(column: "name", as: String?.self), matchedBy: try row.decode(column: "matched_by", as: String.self))
+                unitName: try row.decode(column: "name", as: String?.self),
+                matchedBy: try row.decode(column: "matched_by", as: String.self))
             if try row.decode(column: "role", as: String.self) == "lead" {
                 units[id, default: ([], [])].lead.append(unit)
             } else {
@@ -113,15 +134,22 @@ extension Store {
                 [CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
             return TaskRecord(
                 id: id, documentID: try row.decode(column: "document_id", as: String.self),
-                documentSymbol: try row.decode(column: "symbol", as: String?.self), position: try row.decode(column: "position", as: Int.self),
-                section: try row.decode(column: "section", as: String.self), text: try row.decode(column: "text", as: String.self),
+                documentSymbol: try row.decode(column: "symbol", as: String?.self),
+                position: try row.decode(column: "position", as: Int.self),
+                section: try row.decode(column: "section", as: String.self),
+                text: try row.decode(column: "text", as: String.self),
                 lead: units[id]?.lead ?? [], support: units[id]?.support ?? [],
-                dueText: try row.decode(column: "due_text", as: String?.self), dueDate: try date(row, "due_date"),
-                dueSource: try row.decode(column: "due_source", as: String.self), dueRule: try row.decode(column: "due_rule", as: String.self),
-                deadline: try date(row, "deadline"), extensions: extensions, pendingExtension: try date(row, "extension_requested_to"),
-                state: AssignmentState(rawValue: stateText) ?? .assigned, urgent: try row.decode(column: "urgent", as: Bool.self),
+                dueText: try row.decode(column: "due_text", as: String?.self),
+                dueDate: try date(row, "due_date"),
+                dueSource: try row.decode(column: "due_source", as: String.self),
+                dueRule: try row.decode(column: "due_rule", as: String.self),
+                deadline: try date(row, "deadline"), extensions: extensions,
+                pendingExtension: try date(row, "extension_requested_to"),
+                state: AssignmentState(rawValue: stateText) ?? .assigned,
+                urgent: try row.decode(column: "urgent", as: Bool.self),
                 assignedOn: try date(row, "assigned_on"), reportedDoneOn: try date(row, "reported_done_on"),
-                completedOn: try date(row, "completed_on"), carriesOverID: try row.decode(column: "carries_over_id", as: String?.self),
+                completedOn: try date(row, "completed_on"),
+                carriesOverID: try row.decode(column: "carries_over_id", as: String?.self),
                 version: try row.decode(column: "version", as: Int.self))
         }
     }
@@ -136,13 +164,19 @@ extension Store {
                 """
             ).all().map { row in
                 TaskEventRecord(
-                    id: try row.decode(column: "id", as: String.self), version: try row.decode(column: "version", as: Int.self),
-                    kind: try row.decode(column: "kind", as: String.self), actor: try row.decode(column: "actor", as: String.self),
-                    role: try row.decode(column: "author_role", as: String?.self).flatMap(Role.init(rawValue:)),
-                    unitID: try row.decode(column: "unit_id", as: String?.self), at: try row.decode(column: "at", as: String.self),
+                    id: try row.decode(column: "id", as: String.self),
+                    version: try row.decode(column: "version", as: Int.self),
+                    kind: try row.decode(column: "kind", as: String.self),
+                    actor: try row.decode(column: "actor", as: String.self),
+                    role: try row.decode(column: "author_role", as: String?.self).flatMap(
+                        Role.init(rawValue:)),
+                    unitID: try row.decode(column: "unit_id", as: String?.self),
+                    at: try row.decode(column: "at", as: String.self),
                     on: try Store.date(row, "on_date") ?? CalendarDate(dayNumber: 0),
-                    fromState: try row.decode(column: "from_state", as: String?.self).flatMap(AssignmentState.init(rawValue:)),
-                    toState: try row.decode(column: "to_state", as: String?.self).flatMap(AssignmentState.init(rawValue:)),
+                    fromState: try row.decode(column: "from_state", as: String?.self).flatMap(
+                        AssignmentState.init(rawValue:)),
+                    toState: try row.decode(column: "to_state", as: String?.self).flatMap(
+                        AssignmentState.init(rawValue:)),
                     body: try row.decode(column: "body", as: String.self))
             }
         }
@@ -205,24 +239,32 @@ extension Store {
             let pendingKey = ""
             for row in byUnit {
                 let unit = try row.decode(column: "unit_id", as: String?.self)
-                guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+                guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self))
+                else { continue }
                 let key = unit ?? pendingKey
-                counts[key, default: UnitCounts(unitID: unit.map(Store.unitCode(rowID:)), unitName: unit.flatMap { nameOf[$0] } ?? "(chưa xác định đơn vị)")][status] +=
+                counts[
+                    key,
+                    default: UnitCounts(
+                        unitID: unit.map(Store.unitCode(rowID:)),
+                        unitName: unit.flatMap { nameOf[$0] } ?? "(chưa xác định đơn vị)")][status] +=
                     try row.decode(column: "n", as: Int.self)
             }
             var total = UnitCounts(unitID: nil, unitName: "Tổng số")
             for row in totals {
-                guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+                guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self))
+                else { continue }
                 total[status] += try row.decode(column: "n", as: Int.self)
             }
             let units = order.compactMap { counts[$0] } + (counts[pendingKey].map { [$0] } ?? [])
-            return PeriodCounts(organization: organization.slug, period: period, cutOff: cutOff, units: units, total: total)
+            return PeriodCounts(
+                organization: organization.slug, period: period, cutOff: cutOff, units: units, total: total)
         }
     }
 
     /// The words of a search, folded: each must begin a word of the text.
     static func searchWords(_ text: String) throws(StoreError) -> [String] {
-        let words = VietnameseText.fold(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
+        let words = VietnameseText.fold(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(
+            String.init)
         guard !words.isEmpty else { throw .invalid("the search \"\(text)\" has no words to look for") }
         return words
     }
@@ -233,7 +275,8 @@ extension Store {
         case .sqlite:
             // FTS5: "word"* is a prefix query; words side by side must all match.
             let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
-            return "SELECT entity_id FROM search_index WHERE search_index MATCH \(bind: match) AND entity = \(bind: entity)"
+            return
+                "SELECT entity_id FROM search_index WHERE search_index MATCH \(bind: match) AND entity = \(bind: entity)"
         case .postgres:
             let match = words.map { "\($0):*" }.joined(separator: " & ")
             return """

@@ -18,13 +18,16 @@ extension Store {
     ) async throws(StoreError) -> TaskRecord {
         let now = StoreClock.timestamp(Date())
         try await transaction { db in
-            guard let loaded = try await Self.snapshot(db, taskID: taskID) else { throw StoreError.notFound("task \(taskID)") }
+            guard let loaded = try await Self.snapshot(db, taskID: taskID) else {
+                throw StoreError.notFound("task \(taskID)")
+            }
             let transition: AssignmentWorkflow.Transition
             do throws(WorkflowError) {
                 transition = try AssignmentWorkflow.apply(
                     action, to: loaded.snapshot, by: participant, expectedVersion: expectedVersion, on: today)
             } catch .versionConflict(let expected, let actual) {
-                throw StoreError.conflict("task \(taskID) (you had version \(expected), it is now at \(actual))")
+                throw StoreError.conflict(
+                    "task \(taskID) (you had version \(expected), it is now at \(actual))")
             } catch {
                 throw StoreError.refused(error)
             }
@@ -51,13 +54,17 @@ extension Store {
             let event = transition.event
             let (old, new) = Self.dates(of: event.kind)
             try await Self.appendEvent(
-                db, assignmentID: taskID, version: next.version, kind: event.kind.code, actor: participant.userID ?? actor,
-                role: event.role, unitID: event.unitID, at: now, on: event.on, from: event.from, to: event.to, oldDate: old,
+                db, assignmentID: taskID, version: next.version, kind: event.kind.code,
+                actor: participant.userID ?? actor,
+                role: event.role, unitID: event.unitID, at: now, on: event.on, from: event.from, to: event.to,
+                oldDate: old,
                 newDate: new, body: event.kind.vietnamese,
                 detailJSON: String(decoding: try JSONEncoder.sorted.encode(event.kind), as: UTF8.self))
             try await Self.audit(
-                db, organizationID: loaded.organizationID, actor: participant.userID ?? actor, action: "task.\(event.kind.code)",
-                entity: "task", entityID: taskID, detail: ["version": String(next.version), "state": next.state.rawValue])
+                db, organizationID: loaded.organizationID, actor: participant.userID ?? actor,
+                action: "task.\(event.kind.code)",
+                entity: "task", entityID: taskID,
+                detail: ["version": String(next.version), "state": next.state.rawValue])
         }
         guard let task = try await task(id: taskID) else { throw .notFound("task \(taskID)") }
         return task
@@ -96,12 +103,18 @@ extension Store {
         let units = try await db.raw(
             "SELECT role, unit_id FROM assignment_units WHERE assignment_id = \(bind: taskID) AND unit_id IS NOT NULL"
         ).all()
-        var lead = Set<String>(), support = Set<String>()
+        var lead = Set<String>()
+        var support = Set<String>()
         for u in units {
             let code = unitCode(rowID: try u.decode(column: "unit_id", as: String.self))
-            if try u.decode(column: "role", as: String.self) == "lead" { lead.insert(code) } else { support.insert(code) }
+            if try u.decode(column: "role", as: String.self) == "lead" {
+                lead.insert(code)
+            } else {
+                support.insert(code)
+            }
         }
-        let extensions = try JSONDecoder().decode([CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+        let extensions = try JSONDecoder().decode(
+            [CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
         var pending: ExtensionRequest?
         if let to = try date(row, "extension_requested_to") {
             pending = ExtensionRequest(
@@ -110,11 +123,15 @@ extension Store {
                 unitID: try row.decode(column: "extension_unit_id", as: String?.self))
         }
         let stateText = try row.decode(column: "state", as: String.self)
-        guard let state = AssignmentState(rawValue: stateText) else { throw StoreError.database("task \(taskID) has state \(stateText)") }
+        guard let state = AssignmentState(rawValue: stateText) else {
+            throw StoreError.database("task \(taskID) has state \(stateText)")
+        }
         return LoadedSnapshot(
             snapshot: AssignmentSnapshot(
-                state: state, version: try row.decode(column: "version", as: Int.self), leadUnitIDs: lead, supportUnitIDs: support,
-                assignedOn: try date(row, "assigned_on"), originalDue: try date(row, "due_date"), extensions: extensions,
+                state: state, version: try row.decode(column: "version", as: Int.self), leadUnitIDs: lead,
+                supportUnitIDs: support,
+                assignedOn: try date(row, "assigned_on"), originalDue: try date(row, "due_date"),
+                extensions: extensions,
                 pendingExtension: pending, reportedDoneOn: try date(row, "reported_done_on"),
                 completedOn: try date(row, "completed_on")),
             organizationID: try row.decode(column: "organization_id", as: String.self),
@@ -130,11 +147,14 @@ extension Store {
         let now = StoreClock.timestamp(Date())
         try await transaction { db in
             guard
-                let row = try await db.raw("SELECT organization_id, status, version FROM documents WHERE id = \(bind: documentID)").first()
+                let row = try await db.raw(
+                    "SELECT organization_id, status, version FROM documents WHERE id = \(bind: documentID)"
+                ).first()
             else { throw StoreError.notFound("notice \(documentID)") }
             let version = try row.decode(column: "version", as: Int.self)
             guard version == expectedVersion else {
-                throw StoreError.conflict("notice \(documentID) (you had version \(expectedVersion), it is now at \(version))")
+                throw StoreError.conflict(
+                    "notice \(documentID) (you had version \(expectedVersion), it is now at \(version))")
             }
             guard try row.decode(column: "status", as: String.self) == "draft" else {
                 throw StoreError.invalid("notice \(documentID) is already published")

@@ -57,18 +57,24 @@ enum Notices {
     ) async throws -> (Organization, ImportedNotice) {
         let org = try await store.organizationToUse(slug: nil, actor: "test")
         let outcome = try await store.importNotice(
-            NoticeInput(sourceName: name, text: text), into: org, publish: publish, calendar: calendar, actor: "test",
+            NoticeInput(sourceName: name, text: text), into: org, publish: publish, calendar: calendar,
+            actor: "test",
             today: date(today))
-        guard case .imported(let notice) = outcome else { throw StoreError.invalid("\(name) was not imported: \(outcome)") }
+        guard case .imported(let notice) = outcome else {
+            throw StoreError.invalid("\(name) was not imported: \(outcome)")
+        }
         return (org, notice)
     }
 
     /// Rows in each table that an import writes.
     static func rowCounts(_ store: Store) async throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for table in ["documents", "assignments", "assignment_units", "assignment_events", "audit_log", "search_index"] {
+        for table in [
+            "documents", "assignments", "assignment_units", "assignment_events", "audit_log", "search_index",
+        ] {
             out[table] = try await store.read { db in
-                try await db.raw("SELECT count(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+                try await db.raw("SELECT count(*) AS n FROM \(unsafeRaw: table)").first()!.decode(
+                    column: "n", as: Int.self)
             }
         }
         return out
@@ -81,7 +87,9 @@ enum Notices {
         try await TestDatabases.withStore(dialect) { store in
             let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
             #expect(org.slug == Store.defaultOrganizationSlug)
-            #expect(notice.tasks == 3 && notice.published && notice.pendingNames.isEmpty && notice.carriedOver == 0)
+            #expect(
+                notice.tasks == 3 && notice.published && notice.pendingNames.isEmpty
+                    && notice.carriedOver == 0)
             let tasks = try await store.tasks(in: org, TaskQuery(documentID: notice.documentID))
             #expect(tasks.map(\.position) == [0, 2, 1], "ordered by deadline")
             let first = try #require(tasks.first)
@@ -89,7 +97,8 @@ enum Notices {
             #expect(first.support.map(\.unitID) == ["ke-hoach-tai-chinh"])
             #expect(first.support.first?.writtenName == "Phòng Kế hoạch - Tài chính")
             #expect(first.dueText == "trước ngày 20/3/2025")
-            #expect(first.dueDate == Notices.date("2025-03-20") && first.deadline == Notices.date("2025-03-20"))
+            #expect(
+                first.dueDate == Notices.date("2025-03-20") && first.deadline == Notices.date("2025-03-20"))
             #expect(first.assignedOn == Notices.date("2025-03-05"))
             #expect(first.state == .assigned && first.version == 1 && first.documentSymbol == "TB-SKHCN")
             // "trong tháng 4/2025" ends on 30/4, a public holiday; 1/5 is one, 2/5/2025 was given
@@ -113,9 +122,13 @@ enum Notices {
             let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
             let before = try await Notices.rowCounts(store)
             let again = try await store.importNotice(
-                NoticeInput(sourceName: "renamed.txt", text: Notices.march), into: org, publish: false, calendar: Notices.calendar,
+                NoticeInput(sourceName: "renamed.txt", text: Notices.march), into: org, publish: false,
+                calendar: Notices.calendar,
                 actor: "test")
-            #expect(again == .alreadyImported(documentID: notice.documentID, sourceName: "tb-12.txt", status: "published"))
+            #expect(
+                again
+                    == .alreadyImported(
+                        documentID: notice.documentID, sourceName: "tb-12.txt", status: "published"))
             #expect(try await Notices.rowCounts(store) == before)
         }
     }
@@ -125,10 +138,12 @@ enum Notices {
         try await TestDatabases.withStore(dialect) { store in
             let org = try await store.organizationToUse(slug: nil, actor: "test")
             let before = try await Notices.rowCounts(store)
-            let text = "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nTHÔNG BÁO\nVề việc thay đổi số điện thoại của Văn phòng Sở.\n"
+            let text =
+                "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nTHÔNG BÁO\nVề việc thay đổi số điện thoại của Văn phòng Sở.\n"
             await #expect(throws: StoreError.emptyNotice("doi-so.txt")) {
                 _ = try await store.importNotice(
-                    NoticeInput(sourceName: "doi-so.txt", text: text), into: org, publish: true, calendar: Notices.calendar, actor: "test")
+                    NoticeInput(sourceName: "doi-so.txt", text: text), into: org, publish: true,
+                    calendar: Notices.calendar, actor: "test")
             }
             #expect(try await Notices.rowCounts(store) == before)
         }
@@ -137,7 +152,8 @@ enum Notices {
     @Test(arguments: TestDatabases.all)
     func aDraftsTasksAreTrackedOnceItIsPublished(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
-            let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store, publish: false)
+            let (org, notice) = try await Notices.load(
+                Notices.march, name: "tb-12.txt", into: store, publish: false)
             #expect(try await store.tasks(in: org).isEmpty)
             #expect(try await store.tasks(in: org, TaskQuery(includeDrafts: true)).count == 3)
             try await store.publish(documentID: notice.documentID, expectedVersion: 1, actor: "test")
@@ -175,13 +191,15 @@ enum Notices {
             let first = try await store.loadDirectory(.defaultSKHCN, slug: "nghe-an", actor: "test")
             #expect(first.created && first.added.count == UnitDirectory.defaultSKHCN.units.count)
             let again = try await store.loadDirectory(.defaultSKHCN, slug: "nghe-an", actor: "test")
-            #expect(!again.created && again.added.isEmpty && again.updated.isEmpty && again.deactivated.isEmpty)
+            #expect(
+                !again.created && again.added.isEmpty && again.updated.isEmpty && again.deactivated.isEmpty)
             #expect(again.unchanged.count == UnitDirectory.defaultSKHCN.units.count)
             #expect(try await store.directory(of: first.organization) == UnitDirectory.defaultSKHCN)
 
             let dropped = try #require(UnitDirectory.defaultSKHCN.units.last)
             let smaller = try UnitDirectory(
-                organization: UnitDirectory.defaultSKHCN.organization, units: UnitDirectory.defaultSKHCN.units.dropLast())
+                organization: UnitDirectory.defaultSKHCN.organization,
+                units: UnitDirectory.defaultSKHCN.units.dropLast())
             let third = try await store.loadDirectory(smaller, slug: "nghe-an", actor: "test")
             #expect(third.deactivated == [dropped.id])
             let stored = try await store.directory(of: first.organization)
@@ -197,16 +215,20 @@ enum Notices {
                 of: "Giao Văn phòng Sở chủ trì", with: "Giao Phòng Hành chính - Tổng hợp chủ trì")
             let (org, notice) = try await Notices.load(renamed, name: "tb-12.txt", into: store)
             #expect(notice.pendingNames == ["Phòng Hành chính - Tổng hợp"])
-            #expect(try await store.pendingNames(in: org).map(\.writtenName) == ["Phòng Hành chính - Tổng hợp"])
-            let resolved = try await store.learnAlias("Phòng Hành chính - Tổng hợp", for: "van-phong", in: org, actor: "test")
+            #expect(
+                try await store.pendingNames(in: org).map(\.writtenName) == ["Phòng Hành chính - Tổng hợp"])
+            let resolved = try await store.learnAlias(
+                "Phòng Hành chính - Tổng hợp", for: "van-phong", in: org, actor: "test")
             #expect(resolved == 1)
             #expect(try await store.pendingNames(in: org).isEmpty)
-            let task = try #require(try await store.tasks(in: org, TaskQuery(unitID: "van-phong", leadOnly: true)).first)
+            let task = try #require(
+                try await store.tasks(in: org, TaskQuery(unitID: "van-phong", leadOnly: true)).first)
             #expect(task.lead.first?.writtenName == "Phòng Hành chính - Tổng hợp")
             #expect(task.lead.first?.matchedBy == "alias")
             // The next notice that writes it matches at once.
             let (_, april) = try await Notices.load(
-                Notices.april.replacingOccurrences(of: "Giao Văn phòng Sở", with: "Giao Phòng Hành chính - Tổng hợp"), name: "tb-20.txt",
+                Notices.april.replacingOccurrences(
+                    of: "Giao Văn phòng Sở", with: "Giao Phòng Hành chính - Tổng hợp"), name: "tb-20.txt",
                 into: store)
             #expect(april.pendingNames.isEmpty)
             // An alias that names another unit is refused.
@@ -225,7 +247,9 @@ enum Notices {
             } catch {
                 #expect(error.description.contains("dondoc org load FILE --org ha-tinh"), "\(error)")
             }
-            await #expect(throws: StoreError.self) { try await store.loadDirectory(.defaultSKHCN, slug: "Hà Tĩnh", actor: "test") }
+            await #expect(throws: StoreError.self) {
+                try await store.loadDirectory(.defaultSKHCN, slug: "Hà Tĩnh", actor: "test")
+            }
             let organizations = try await store.organizations()
             #expect(organizations.isEmpty)
         }
@@ -241,7 +265,10 @@ enum Notices {
     /// The March notice's first task (Văn phòng leads).
     static func firstTask(_ store: Store) async throws -> (Organization, TaskRecord) {
         let (org, notice) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
-        let task = try #require(try await store.tasks(in: org, TaskQuery(documentID: notice.documentID)).first { $0.position == 0 })
+        let task = try #require(
+            try await store.tasks(in: org, TaskQuery(documentID: notice.documentID)).first {
+                $0.position == 0
+            })
         return (org, task)
     }
 
@@ -250,13 +277,18 @@ enum Notices {
         try await TestDatabases.withStore(dialect) { store in
             let (_, task) = try await Self.firstTask(store)
             let day = Notices.date("2025-03-19")
-            var t = try await store.apply(.start, toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            var t = try await store.apply(
+                .start, toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t",
+                calendar: Notices.calendar, today: day)
             #expect(t.state == .inProgress && t.version == 2)
             t = try await store.apply(
-                .reportDone(on: Notices.date("2025-03-18"), note: "Đã trình"), toTask: task.id, by: Self.officer, expectedVersion: 2,
+                .reportDone(on: Notices.date("2025-03-18"), note: "Đã trình"), toTask: task.id,
+                by: Self.officer, expectedVersion: 2,
                 actor: "t", calendar: Notices.calendar, today: day)
             #expect(t.state == .reportedDone && t.reportedDoneOn == Notices.date("2025-03-18"))
-            t = try await store.apply(.confirmDone, toTask: task.id, by: Self.secretariat, expectedVersion: 3, actor: "t", calendar: Notices.calendar, today: day)
+            t = try await store.apply(
+                .confirmDone, toTask: task.id, by: Self.secretariat, expectedVersion: 3, actor: "t",
+                calendar: Notices.calendar, today: day)
             #expect(t.state == .done && t.completedOn == Notices.date("2025-03-18") && t.version == 4)
             let history = try await store.events(ofTask: task.id)
             #expect(history.map(\.kind) == ["created", "started", "reported_done", "confirmed"])
@@ -270,14 +302,20 @@ enum Notices {
         try await TestDatabases.withStore(dialect) { store in
             let (_, task) = try await Self.firstTask(store)
             let day = Notices.date("2025-03-10")
-            try await store.apply(.start, toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+            try await store.apply(
+                .start, toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t",
+                calendar: Notices.calendar, today: day)
             do throws(StoreError) {
                 try await store.apply(
-                    .reportProgress(note: "Đang hoàn thiện"), toTask: task.id, by: Self.head, expectedVersion: 1, actor: "t",
+                    .reportProgress(note: "Đang hoàn thiện"), toTask: task.id, by: Self.head,
+                    expectedVersion: 1, actor: "t",
                     calendar: Notices.calendar, today: day)
                 Issue.record("a change from version 1 overwrote version 2")
             } catch {
-                guard case .conflict = error else { Issue.record("\(error)"); return }
+                guard case .conflict = error else {
+                    Issue.record("\(error)")
+                    return
+                }
                 #expect(error.vietnamese.contains("người khác thay đổi"))
             }
             let now = try #require(try await store.task(id: task.id))
@@ -297,7 +335,8 @@ enum Notices {
                         do throws(StoreError) {
                             return .success(
                                 try await store.apply(
-                                    .reportProgress(note: note), toTask: task.id, by: Self.officer, expectedVersion: 1, actor: "t",
+                                    .reportProgress(note: note), toTask: task.id, by: Self.officer,
+                                    expectedVersion: 1, actor: "t",
                                     calendar: Notices.calendar, today: day))
                         } catch {
                             return .failure(error)
@@ -320,17 +359,26 @@ enum Notices {
             let day = Notices.date("2025-03-10")
             let stranger = Participant(role: .officer, unitIDs: ["thanh-tra"], userID: "tt.officer")
             await #expect(throws: StoreError.self) {
-                try await store.apply(.start, toTask: task.id, by: stranger, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+                try await store.apply(
+                    .start, toTask: task.id, by: stranger, expectedVersion: 1, actor: "t",
+                    calendar: Notices.calendar, today: day)
             }
             do throws(StoreError) {
-                try await store.apply(.stop(reason: "  "), toTask: task.id, by: Self.director, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+                try await store.apply(
+                    .stop(reason: "  "), toTask: task.id, by: Self.director, expectedVersion: 1, actor: "t",
+                    calendar: Notices.calendar, today: day)
                 Issue.record("stopped without a reason")
             } catch {
-                guard case .refused = error else { Issue.record("\(error)"); return }
+                guard case .refused = error else {
+                    Issue.record("\(error)")
+                    return
+                }
                 #expect(error.vietnamese.contains("lý do"))
             }
             await #expect(throws: StoreError.notFound("task no-such-task")) {
-                try await store.apply(.start, toTask: "no-such-task", by: Self.officer, expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
+                try await store.apply(
+                    .start, toTask: "no-such-task", by: Self.officer, expectedVersion: 1, actor: "t",
+                    calendar: Notices.calendar, today: day)
             }
             #expect(try await store.events(ofTask: task.id).count == 1)
         }
@@ -343,12 +391,16 @@ enum Notices {
             let day = Notices.date("2025-03-14")
             // 30/3/2025 is a Sunday.
             try await store.apply(
-                .requestExtension(to: Notices.date("2025-03-30"), reason: "Chờ ý kiến Sở Tài chính"), toTask: task.id, by: Self.head,
+                .requestExtension(to: Notices.date("2025-03-30"), reason: "Chờ ý kiến Sở Tài chính"),
+                toTask: task.id, by: Self.head,
                 expectedVersion: 1, actor: "t", calendar: Notices.calendar, today: day)
             let pending = try #require(try await store.task(id: task.id))
-            #expect(pending.pendingExtension == Notices.date("2025-03-30") && pending.deadline == Notices.date("2025-03-20"))
+            #expect(
+                pending.pendingExtension == Notices.date("2025-03-30")
+                    && pending.deadline == Notices.date("2025-03-20"))
             let t = try await store.apply(
-                .approveExtension(to: Notices.date("2025-03-30")), toTask: task.id, by: Self.director, expectedVersion: 2, actor: "t",
+                .approveExtension(to: Notices.date("2025-03-30")), toTask: task.id, by: Self.director,
+                expectedVersion: 2, actor: "t",
                 calendar: Notices.calendar, today: day)
             #expect(t.dueDate == Notices.date("2025-03-20"))
             #expect(t.extensions == [Notices.date("2025-03-30")])
@@ -356,7 +408,10 @@ enum Notices {
             #expect(t.pendingExtension == nil)
             // Overdue as of 25/3 by the first deadline, no longer by the second.
             #expect(try await store.tasks(in: org, TaskQuery(overdueOn: Notices.date("2025-03-25"))).isEmpty)
-            #expect(try await store.events(ofTask: task.id).map(\.kind) == ["created", "extension_requested", "extension_approved"])
+            #expect(
+                try await store.events(ofTask: task.id).map(\.kind) == [
+                    "created", "extension_requested", "extension_approved",
+                ])
         }
     }
 }
@@ -378,12 +433,17 @@ enum Notices {
             #expect(try await texts(TaskQuery(unitID: "ke-hoach-tai-chinh")).count == 1)
             #expect(try await texts(TaskQuery(unitID: "ke-hoach-tai-chinh", leadOnly: true)).isEmpty)
             #expect(try await texts(TaskQuery(documentID: april.documentID)).count == 2)
-            #expect(try await texts(TaskQuery(assignedIn: Notices.date("2025-04-01")...Notices.date("2025-04-30"))).count == 2)
+            #expect(
+                try await texts(
+                    TaskQuery(assignedIn: Notices.date("2025-04-01")...Notices.date("2025-04-30"))
+                ).count == 2)
             let thanhTra = try #require(try await store.tasks(in: org, TaskQuery(unitID: "thanh-tra")).first)
             try await store.apply(
-                .start, toTask: thanhTra.id, by: Participant(role: .officer, unitIDs: ["thanh-tra"]), expectedVersion: 1, actor: "t",
+                .start, toTask: thanhTra.id, by: Participant(role: .officer, unitIDs: ["thanh-tra"]),
+                expectedVersion: 1, actor: "t",
                 calendar: Notices.calendar, today: Notices.date("2025-04-09"))
-            #expect(try await store.tasks(in: org, TaskQuery(states: [.inProgress])).map(\.id) == [thanhTra.id])
+            #expect(
+                try await store.tasks(in: org, TaskQuery(states: [.inProgress])).map(\.id) == [thanhTra.id])
             #expect(try await store.tasks(in: org, TaskQuery(states: [.assigned])).count == 4)
             #expect(try await store.tasks(in: org, TaskQuery(limit: 2)).count == 2)
         }
@@ -394,7 +454,9 @@ enum Notices {
         try await TestDatabases.withStore(dialect) { store in
             let (org, _) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
             let (_, april) = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
-            func found(_ words: String) async throws -> Int { try await store.tasks(in: org, TaskQuery(text: words)).count }
+            func found(_ words: String) async throws -> Int {
+                try await store.tasks(in: org, TaskQuery(text: words)).count
+            }
             #expect(try await found("quy chế chi tiêu") == 2)
             #expect(try await found("QUY CHE CHI TIEU") == 2)
             #expect(try await found("xăng dầu") == 2)
@@ -420,9 +482,12 @@ enum Notices {
             // Văn phòng done on 18/3 (due 20/3); Thanh tra done on 14/4 (due 10/4).
             for (task, done) in [(vp, "2025-03-18"), (tt, "2025-04-14")] {
                 try await store.apply(
-                    .reportDone(on: Notices.date(done), note: ""), toTask: task.id, by: sec, expectedVersion: 1, actor: "t",
+                    .reportDone(on: Notices.date(done), note: ""), toTask: task.id, by: sec,
+                    expectedVersion: 1, actor: "t",
                     calendar: Notices.calendar, today: Notices.date("2025-04-20"))
-                try await store.apply(.confirmDone, toTask: task.id, by: sec, expectedVersion: 2, actor: "t", calendar: Notices.calendar, today: Notices.date("2025-04-20"))
+                try await store.apply(
+                    .confirmDone, toTask: task.id, by: sec, expectedVersion: 2, actor: "t",
+                    calendar: Notices.calendar, today: Notices.date("2025-04-20"))
             }
             // The report of April 2025 covers 15/3–14/4.
             let april = try #require(ReportingPeriod.month(year: 2025, month: 4).range)
@@ -451,7 +516,9 @@ enum Notices {
         var expected: [String?: [NationalStatus: Int]] = [:]
         var total: [NationalStatus: Int] = [:]
         for task in try await store.tasks(in: org) {
-            guard task.state != .stopped, let assigned = task.assignedOn, assigned <= period.upperBound else { continue }
+            guard task.state != .stopped, let assigned = task.assignedOn, assigned <= period.upperBound else {
+                continue
+            }
             if task.state == .done, let done = task.completedOn, done < period.lowerBound { continue }
             let standing = try #require(task.standing(asOf: counts.cutOff, calendar: Notices.calendar))
             total[standing.status, default: 0] += 1
@@ -464,7 +531,9 @@ enum Notices {
         #expect(Set(counts.units.map(\.unitID)) == Set(expected.keys))
         for unit in counts.units {
             for status in NationalStatus.allCases {
-                #expect(unit[status] == expected[unit.unitID]?[status, default: 0], "\(unit.unitID ?? "-") \(status)")
+                #expect(
+                    unit[status] == expected[unit.unitID]?[status, default: 0],
+                    "\(unit.unitID ?? "-") \(status)")
             }
         }
     }
@@ -488,7 +557,8 @@ enum Notices {
         for await _ in started.stream { break }
         do throws(StoreError) {
             _ = try await other.importNotice(
-                NoticeInput(sourceName: "tb-12.txt", text: Notices.march), into: org, publish: true, calendar: Notices.calendar,
+                NoticeInput(sourceName: "tb-12.txt", text: Notices.march), into: org, publish: true,
+                calendar: Notices.calendar,
                 actor: "test")
             Issue.record("imported into a locked file")
         } catch {

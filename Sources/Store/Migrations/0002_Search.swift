@@ -7,7 +7,8 @@
 /// an FTS5 table in SQLite, a GIN text-search index (the `simple` configuration: no stemming, no
 /// stop words, which Vietnamese has no dictionary for) in PostgreSQL. Both answer "every word of
 /// the query begins a word of the text".
-let search = Migration(id: "0002_search", summary: "diacritic-insensitive search over task and notice text") { kind in
+let search = Migration(id: "0002_search", summary: "diacritic-insensitive search over task and notice text") {
+    kind in
     switch kind {
     case .sqlite:
         return [
