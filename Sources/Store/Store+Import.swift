@@ -311,22 +311,25 @@ extension Store {
     }
 
     /// Appends a line to a task's history.
+    @discardableResult
     static func appendEvent(
         _ db: any SQLDatabase, assignmentID: String, version: Int, kind: String, actor: String, role: Role?,
         unitID: String?,
         at: String, on: CalendarDate, from: AssignmentState?, to: AssignmentState?,
         oldDate: CalendarDate? = nil,
         newDate: CalendarDate?, body: String, detail: [String: String] = [:], detailJSON: String? = nil
-    ) async throws {
+    ) async throws -> String {
         let json = try detailJSON ?? String(decoding: try JSONEncoder.sorted.encode(detail), as: UTF8.self)
+        let id = UUID().uuidString.lowercased()
         try await db.raw(
             """
             INSERT INTO assignment_events (id, assignment_id, version, kind, actor, author_role, unit_id, at, on_date,
             from_state, to_state, old_date, new_date, body, detail)
-            VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: assignmentID), \(bind: version), \(bind: kind), \(bind: actor),
+            VALUES (\(bind: id), \(bind: assignmentID), \(bind: version), \(bind: kind), \(bind: actor),
             \(bind: role?.rawValue), \(bind: unitID), \(bind: at), \(bind: on.iso), \(bind: from?.rawValue), \(bind: to?.rawValue),
             \(bind: oldDate?.iso), \(bind: newDate?.iso), \(bind: body), \(bind: json))
             """
         ).run()
+        return id
     }
 }

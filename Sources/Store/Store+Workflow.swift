@@ -14,9 +14,11 @@ extension Store {
     @discardableResult
     public func apply(
         _ action: AssignmentAction, toTask taskID: String, by participant: Participant, expectedVersion: Int,
-        actor: String, calendar: WorkingDays, today: CalendarDate = StoreClock.today()
+        actor: String, calendar: WorkingDays, today: CalendarDate = StoreClock.today(),
+        attachments: [AttachmentInput] = []
     ) async throws(StoreError) -> TaskRecord {
         let now = StoreClock.timestamp(Date())
+        for file in attachments { try file.check() }
         try await transaction { db in
             guard let loaded = try await Self.snapshot(db, taskID: taskID) else {
                 throw StoreError.notFound("task \(taskID)")
@@ -53,13 +55,22 @@ extension Store {
             }
             let event = transition.event
             let (old, new) = Self.dates(of: event.kind)
-            try await Self.appendEvent(
+            let eventID = try await Self.appendEvent(
                 db, assignmentID: taskID, version: next.version, kind: event.kind.code,
                 actor: participant.userID ?? actor,
                 role: event.role, unitID: event.unitID, at: now, on: event.on, from: event.from, to: event.to,
                 oldDate: old,
                 newDate: new, body: event.kind.vietnamese,
                 detailJSON: String(decoding: try JSONEncoder.sorted.encode(event.kind), as: UTF8.self))
+            for file in attachments {
+                try await db.raw(
+                    """
+                    INSERT INTO attachments (id, event_id, file_name, content_type, size, sha256, data)
+                    VALUES (\(bind: UUID().uuidString.lowercased()), \(bind: eventID), \(bind: file.fileName),
+                    \(bind: file.contentType), \(bind: file.data.count), \(bind: file.sha256), \(bind: file.data))
+                    """
+                ).run()
+            }
             try await Self.audit(
                 db, organizationID: loaded.organizationID, actor: participant.userID ?? actor,
                 action: "task.\(event.kind.code)",
@@ -170,5 +181,89 @@ extension Store {
                 db, organizationID: try row.decode(column: "organization_id", as: String.self), actor: actor,
                 action: "document.publish", entity: "document", entityID: documentID)
         }
+    }
+}
+
+/// A file attached to a change of a task (a report, a signed document).
+public struct AttachmentInput: Sendable {
+    /// The largest file the store keeps: a scanned report of a few dozen pages.
+    public static let maxBytes = 20 * 1024 * 1024
+
+    public let fileName: String
+    public let contentType: String
+    public let data: Data
+
+    public init(fileName: String, contentType: String, data: Data) {
+        self.fileName = fileName
+        self.contentType = contentType
+        self.data = data
+    }
+
+    var sha256: String { NoticeInput(sourceName: fileName, text: "", original: data).sha256 }
+
+    func check() throws(StoreError) {
+        let name = fileName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, !name.contains("/"), !name.contains("\\") else {
+            throw .invalid("attachment name \"\(fileName)\": give the file's name without a folder")
+        }
+        guard data.count <= Self.maxBytes else {
+            throw .invalid(
+                "attachment \(fileName) is \(data.count / 1_048_576) MB; the limit is \(Self.maxBytes / 1_048_576) MB"
+            )
+        }
+    }
+}
+
+/// A file attached to an event, without its bytes.
+public struct AttachmentSummary: Sendable, Hashable, Codable {
+    public let id: String
+    public let fileName: String
+    public let contentType: String
+    public let size: Int
+    public let sha256: String
+}
+
+extension Store {
+    /// The files attached to the events of a task, by event id.
+    public func attachments(ofTask taskID: String) async throws(StoreError) -> [String: [AttachmentSummary]] {
+        try await read { db in
+            var out: [String: [AttachmentSummary]] = [:]
+            for row in try await db.raw(
+                """
+                SELECT f.id, f.event_id, f.file_name, f.content_type, f.size, f.sha256 FROM attachments f
+                JOIN assignment_events e ON e.id = f.event_id WHERE e.assignment_id = \(bind: taskID) ORDER BY f.file_name, f.id
+                """
+            ).all() {
+                out[try row.decode(column: "event_id", as: String.self), default: []].append(
+                    AttachmentSummary(
+                        id: try row.decode(column: "id", as: String.self),
+                        fileName: try row.decode(column: "file_name", as: String.self),
+                        contentType: try row.decode(column: "content_type", as: String.self),
+                        size: try row.decode(column: "size", as: Int.self),
+                        sha256: try row.decode(column: "sha256", as: String.self)))
+            }
+            return out
+        }
+    }
+
+    /// An attached file's bytes.
+    public func attachmentData(id: String) async throws(StoreError) -> (AttachmentSummary, Data) {
+        let found = try await read { db -> (AttachmentSummary, Data)? in
+            guard
+                let row = try await db.raw(
+                    "SELECT id, file_name, content_type, size, sha256, data FROM attachments WHERE id = \(bind: id)"
+                ).first()
+            else { return nil }
+            return (
+                AttachmentSummary(
+                    id: id, fileName: try row.decode(column: "file_name", as: String.self),
+                    contentType: try row.decode(column: "content_type", as: String.self),
+                    size: try row.decode(column: "size", as: Int.self),
+                    sha256: try row.decode(column: "sha256", as: String.self)),
+                try row.decode(column: "data", as: Data.self)
+            )
+        }
+        guard let found else { throw .notFound("attachment \(id)") }
+        return found
     }
 }

@@ -416,6 +416,45 @@ enum Notices {
     }
 }
 
+extension WorkflowStoreTests {
+    @Test(arguments: TestDatabases.all)
+    func aReportKeepsItsAttachedFilesAndAnOversizedFileIsRefused(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (_, task) = try await Self.firstTask(store)
+            let day = Notices.date("2025-03-12")
+            let report = Data("Báo cáo tiến độ xây dựng Quy chế chi tiêu nội bộ\n".utf8) + Data([0, 255, 7])
+            try await store.apply(
+                .reportProgress(note: "Đã lấy ý kiến các phòng"), toTask: task.id, by: Self.officer,
+                expectedVersion: 1, actor: "t",
+                calendar: Notices.calendar, today: day,
+                attachments: [
+                    AttachmentInput(
+                        fileName: "bao-cao.docx", contentType: "application/octet-stream", data: report)
+                ])
+            let history = try await store.events(ofTask: task.id)
+            let attached = try await store.attachments(ofTask: task.id)
+            let lastEvent = try #require(history.last)
+            let files = try #require(attached[lastEvent.id])
+            #expect(files.map(\.fileName) == ["bao-cao.docx"] && files.first?.size == report.count)
+            let file = try #require(files.first)
+            let (summary, bytes) = try await store.attachmentData(id: file.id)
+            #expect(bytes == report && summary.sha256.count == 64)
+
+            let huge = AttachmentInput(
+                fileName: "scan.pdf", contentType: "application/pdf",
+                data: Data(count: AttachmentInput.maxBytes + 1))
+            await #expect(throws: StoreError.self) {
+                try await store.apply(
+                    .comment(text: "Kèm bản quét"), toTask: task.id, by: Self.officer, expectedVersion: 2,
+                    actor: "t",
+                    calendar: Notices.calendar, today: day, attachments: [huge])
+            }
+            let after = try await store.events(ofTask: task.id)
+            #expect(after.count == 2)
+        }
+    }
+}
+
 @Suite struct QueryTests {
     @Test(arguments: TestDatabases.all)
     func tasksAreSelectedByUnitStateNoticePeriodAndOverdueDay(dialect: StoreDialect) async throws {
