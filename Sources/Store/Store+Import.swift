@@ -78,13 +78,14 @@ extension Store {
             let directory = try await Self.directory(db, organization: organization)
             let plan = Self.plan(
                 extraction, directory: directory, organization: organization, calendar: calendar)
+            // Read before this notice is stored, so that it takes no place in the window.
+            let predecessors = try await Self.openTasksBefore(
+                db, organization: organization, issued: extraction.document.issuedDate)
             let documentID = UUID().uuidString.lowercased()
             try await Self.insertDocument(
                 db, id: documentID, extraction: extraction, input: input, sha256: sha,
                 organization: organization,
                 publish: publish, now: now)
-            let predecessors = try await Self.openTasksBefore(
-                db, organization: organization, issued: extraction.document.issuedDate)
             var carried = 0
             for task in plan {
                 let id = UUID().uuidString.lowercased()
@@ -273,9 +274,9 @@ extension Store {
             LEFT JOIN assignment_units au ON au.assignment_id = a.id AND au.role = 'lead'
             WHERE a.document_id IN (
                 SELECT id FROM documents WHERE organization_id = \(bind: organization.id) \(earlier)
-                ORDER BY issued DESC, imported_at DESC LIMIT \(unsafeRaw: String(carryOverWindow)))
+                ORDER BY CASE WHEN issued IS NULL THEN 1 ELSE 0 END, issued DESC, imported_at DESC LIMIT \(unsafeRaw: String(carryOverWindow)))
             AND a.state NOT IN ('done', 'stopped')
-            ORDER BY a.assigned_on DESC, a.id
+            ORDER BY COALESCE(a.assigned_on, '') DESC, a.document_id, a.position
             """
         ).all()
         var order: [String] = []

@@ -88,7 +88,7 @@ extension Store {
             try await Self.tasks(
                 db, where: condition,
                 order:
-                    "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, a.assigned_on, d.id, a.position",
+                    "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, COALESCE(a.assigned_on, ''), d.id, a.position",
                 limit: limit)
         }
     }
