@@ -79,8 +79,9 @@ extension Store {
             let plan = Self.plan(
                 extraction, directory: directory, organization: organization, calendar: calendar)
             // Read before this notice is stored, so that it takes no place in the window.
-            let predecessors = try await Self.openTasksBefore(
-                db, organization: organization, issued: extraction.document.issuedDate)
+            let predecessors = CarryOver.Pool(
+                try await Self.openTasksBefore(
+                    db, organization: organization, issued: extraction.document.issuedDate))
             let documentID = UUID().uuidString.lowercased()
             try await Self.insertDocument(
                 db, id: documentID, extraction: extraction, input: input, sha256: sha,
@@ -90,7 +91,7 @@ extension Store {
             for task in plan {
                 let id = UUID().uuidString.lowercased()
                 let leads = task.lead.compactMap { $0.unitID.map(Self.unitCode(rowID:)) ?? $0.writtenName }
-                let link = CarryOver.findPredecessor(of: (task.assignment.text, leads), among: predecessors)
+                let link = predecessors.predecessor(of: (task.assignment.text, leads))
                 try await Self.insertTask(
                     db, id: id, task: task, documentID: documentID, organization: organization,
                     assignedOn: extraction.document.issuedDate, carriesOver: link, now: now)
@@ -296,13 +297,12 @@ extension Store {
         return order.map { ($0, byID[$0]!.text, byID[$0]!.leads) }
     }
 
-    /// Adds or replaces the folded text of a task or notice in the search index.
+    /// Adds the folded text of a new task or notice to the search index. (Only new entities are
+    /// indexed: the FTS5 table finds rows by its words, and deleting by an unindexed id would
+    /// read the whole table; an edit of a task's text will replace its row by FTS5's rowid.)
     static func index(_ db: any SQLDatabase, organizationID: String, entity: String, id: String, text: String)
         async throws
     {
-        try await db.raw(
-            "DELETE FROM search_index WHERE entity = \(bind: entity) AND entity_id = \(bind: id)"
-        ).run()
         try await db.raw(
             """
             INSERT INTO search_index (organization_id, entity, entity_id, folded)

@@ -46,20 +46,36 @@ public enum CarryOver {
         of candidate: (text: String, leads: [String]),
         among open: [(id: String, text: String, leads: [String])]
     ) -> Match? {
-        let leads = Set(candidate.leads.map(normalizedLead))
-        guard !leads.isEmpty else { return nil }
-        let subject = Subject(candidate.text)
-        let needed = subject.continuation ? continuationThreshold : threshold
-        var best: Match?
-        for item in open where !leads.isDisjoint(with: item.leads.map(normalizedLead)) {
-            let other = Subject(item.text)
-            guard subject.pairs.intersection(other.pairs).count >= minimumSharedPairs else { continue }
-            let score = similarity(subject, other)
-            if score >= needed, score > (best?.score ?? -1) {
-                best = Match(id: item.id, score: score, continuation: subject.continuation)
-            }
+        Pool(open).predecessor(of: candidate)
+    }
+
+    /// Open tasks with their subjects and leads read once, to find the predecessors of all the
+    /// tasks of a notice (`findPredecessor` reads them again for each task).
+    public struct Pool: Sendable {
+        private let items: [(id: String, subject: Subject, leads: Set<String>)]
+
+        public init(_ open: [(id: String, text: String, leads: [String])]) {
+            items = open.map { ($0.id, Subject($0.text), Set($0.leads.map(CarryOver.normalizedLead))) }
         }
-        return best
+
+        /// The open task that `candidate` carries over, if any (see `findPredecessor`).
+        public func predecessor(of candidate: (text: String, leads: [String])) -> Match? {
+            let leads = Set(candidate.leads.map(CarryOver.normalizedLead))
+            guard !leads.isEmpty else { return nil }
+            let subject = Subject(candidate.text)
+            let needed = subject.continuation ? continuationThreshold : threshold
+            var best: Match?
+            for item in items where !leads.isDisjoint(with: item.leads) {
+                guard subject.pairs.intersection(item.subject.pairs).count >= minimumSharedPairs else {
+                    continue
+                }
+                let score = similarity(subject, item.subject)
+                if score >= needed, score > (best?.score ?? -1) {
+                    best = Match(id: item.id, score: score, continuation: subject.continuation)
+                }
+            }
+            return best
+        }
     }
 
     /// The similarity of two tasks' subjects, 0…1 (symmetric).
