@@ -2,6 +2,7 @@ import ArgumentParser
 import Deadlines
 import Extraction
 import Foundation
+import Store
 
 /// `--holidays FILE`: the administrator's holiday decisions on top of those shipped with DonDoc.
 struct HolidayOptions: ParsableArguments {
@@ -12,16 +13,21 @@ struct HolidayOptions: ParsableArguments {
     var holidays: String?
 
     /// The calendar: the shipped decisions, overridden by the file when one is given.
-    func calendar(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) -> VietnameseHolidays {
+    func calendar(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure)
+        -> VietnameseHolidays
+    {
         guard let path = holidays ?? environment["DONDOC_HOLIDAYS"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             return .standard
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
             throw CommandFailure(.inputMissing, "holiday data: \(path) does not exist or is a directory")
         }
         do {
-            return VietnameseHolidays(decisions: HolidayDecisions.bundled.overridden(by: try HolidayDecisions(contentsOfFile: path)))
+            return VietnameseHolidays(
+                decisions: HolidayDecisions.bundled.overridden(by: try HolidayDecisions(contentsOfFile: path))
+            )
         } catch let error as HolidayDataError {
             throw CommandFailure(.inputRefused, error.message)
         } catch {
@@ -40,20 +46,31 @@ struct CommandFailure: Error {
     }
 
     /// Runs `body` and writes what it returns; a failure becomes one sentence on standard error
-    /// and its status (a bad argument is a usage error, anything unforeseen an internal one).
+    /// and its status (`init(describing:)`).
     static func reporting(_ console: Console, _ body: () throws -> Data) -> ExitStatus {
         do {
             console.write(try body())
             return .success
-        } catch let failure as CommandFailure {
-            console.report("error: \(failure.message)")
-            return failure.status
-        } catch let error as ValidationError {
-            console.report("error: \(error.message)")
-            return .usage
         } catch {
-            console.report("error: \(error)")
-            return .internalError
+            return report(error, on: console)
+        }
+    }
+
+    /// Writes `error`'s sentence on standard error and returns its status.
+    static func report(_ error: any Error, on console: Console) -> ExitStatus {
+        let failure = CommandFailure(describing: error)
+        console.report("error: \(failure.message)")
+        return failure.status
+    }
+
+    /// Any error as a failure: a bad argument is a usage error, a store's error has its own
+    /// status (`init(_: StoreError)`), anything unforeseen is an internal one.
+    init(describing error: any Error) {
+        switch error {
+        case let failure as CommandFailure: self = failure
+        case let error as StoreError: self.init(error)
+        case let error as ValidationError: self.init(.usage, error.message)
+        default: self.init(.internalError, "\(error)")
         }
     }
 }
@@ -63,7 +80,9 @@ enum DateArgument {
     static func parse(_ text: String) -> CalendarDate? {
         if let d = CalendarDate(iso: text) { return d }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else {
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]),
+            let y = Int(parts[2])
+        else {
             return nil
         }
         return CalendarDate(year: y, month: m, day: d)
@@ -75,7 +94,8 @@ enum DateArgument {
         }
         guard VietnameseHolidays.years.contains(d.year) else {
             throw ValidationError(
-                "\(what) \(d.iso) is outside the calendar's years \(VietnameseHolidays.years.lowerBound)–\(VietnameseHolidays.years.upperBound).")
+                "\(what) \(d.iso) is outside the calendar's years \(VietnameseHolidays.years.lowerBound)–\(VietnameseHolidays.years.upperBound)."
+            )
         }
         return d
     }
@@ -103,7 +123,8 @@ extension AsyncParsableCommand {
 struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "List a year's days off, swapped working Saturdays and working days (Vietnamese state agencies).",
+        abstract:
+            "List a year's days off, swapped working Saturdays and working days (Vietnamese state agencies).",
         discussion: """
             Days off are the public holidays of Bộ luật Lao động in force that year, the substitute \
             day of a holiday that falls on a weekend, and the government's yearly decisions (the \
@@ -122,7 +143,9 @@ struct CalendarCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard VietnameseHolidays.years.contains(year) else {
-            throw ValidationError("year \(year) is outside \(VietnameseHolidays.years.lowerBound)–\(VietnameseHolidays.years.upperBound).")
+            throw ValidationError(
+                "year \(year) is outside \(VietnameseHolidays.years.lowerBound)–\(VietnameseHolidays.years.upperBound)."
+            )
         }
     }
 
@@ -140,7 +163,10 @@ struct CalendarCommand: AsyncParsableCommand {
             let weekday: String
             let name: String
             let insteadOf: String
-            enum CodingKeys: String, CodingKey { case date, weekday, name, insteadOf = "instead_of" }
+            enum CodingKeys: String, CodingKey {
+                case date, weekday, name
+                case insteadOf = "instead_of"
+            }
         }
         let year: Int
         let decided: Bool
@@ -169,15 +195,24 @@ struct CalendarCommand: AsyncParsableCommand {
         let weekend = (0..<length).count { first.adding(days: $0).weekday >= 6 }
         let calendar = h.workingDays(years: year...year)
         return Summary(
-            year: year, decided: h.isDecided(year), days: length, workingDays: calendar.workingDays(inYear: year) ?? 0,
+            year: year, decided: h.isDecided(year), days: length,
+            workingDays: calendar.workingDays(inYear: year) ?? 0,
             weekendDays: weekend, holidaysOnWeekdays: days.count { $0.date.weekday <= 5 },
-            daysOff: days.map { .init(date: $0.date.iso, weekday: DateArgument.weekday($0.date), name: $0.name, kind: $0.kind.rawValue) },
+            daysOff: days.map {
+                .init(
+                    date: $0.date.iso, weekday: DateArgument.weekday($0.date), name: $0.name,
+                    kind: $0.kind.rawValue)
+            },
             workedWeekendDays: worked.map {
-                .init(date: $0.date.iso, weekday: DateArgument.weekday($0.date), name: $0.name, insteadOf: $0.insteadOf.iso)
+                .init(
+                    date: $0.date.iso, weekday: DateArgument.weekday($0.date), name: $0.name,
+                    insteadOf: $0.insteadOf.iso)
             })
     }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> ExitStatus
+    {
         CommandFailure.reporting(console) {
             let s = summary(try options.calendar(environment: environment))
             return json ? try OrderedJSONEncoder().encodeLine(s) : Data(text(s).utf8)
@@ -213,13 +248,16 @@ struct CalendarCommand: AsyncParsableCommand {
 struct Workdays: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workdays",
-        abstract: "Working-day arithmetic on the Vietnamese calendar (holidays, substitute days, swapped Saturdays).",
+        abstract:
+            "Working-day arithmetic on the Vietnamese calendar (holidays, substitute days, swapped Saturdays).",
         subcommands: [Add.self, Between.self, Next.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The N-th working day after DATE (DATE itself not counted, Bộ luật Dân sự 2015, Điều 147).",
-            discussion: "With --before, the N-th working day before DATE (1 is the last working day before it).")
+            abstract:
+                "The N-th working day after DATE (DATE itself not counted, Bộ luật Dân sự 2015, Điều 147).",
+            discussion:
+                "With --before, the N-th working day before DATE (1 is the last working day before it).")
 
         @Argument(help: "The day of the event: YYYY-MM-DD or DD/MM/YYYY.") var date: String
         @Argument(help: "The number of working days (1–10000).") var count: Int
@@ -235,12 +273,20 @@ struct Workdays: AsyncParsableCommand {
 
         func run() async throws { try exit(with: execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            -> ExitStatus
+        {
             Workdays.run(console: console, options: options, environment: environment) { calendar in
                 let start = try DateArgument.require(date, "DATE")
-                let result = before ? Workdays.back(from: start, count: count, calendar: calendar) : calendar.adding(count, to: start)
+                let result =
+                    before
+                    ? Workdays.back(from: start, count: count, calendar: calendar)
+                    : calendar.adding(count, to: start)
                 guard let result else {
-                    throw CommandFailure(.inputRefused, "\(count) working days \(before ? "before" : "after") \(start.iso) fall outside 2000–2100")
+                    throw CommandFailure(
+                        .inputRefused,
+                        "\(count) working days \(before ? "before" : "after") \(start.iso) fall outside 2000–2100"
+                    )
                 }
                 return DateArgument.show(result)
             }
@@ -249,7 +295,9 @@ struct Workdays: AsyncParsableCommand {
 
     struct Between: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The working days after FROM up to TO included (FROM not counted); negative when TO is before FROM.")
+            abstract:
+                "The working days after FROM up to TO included (FROM not counted); negative when TO is before FROM."
+        )
 
         @Argument(help: "YYYY-MM-DD or DD/MM/YYYY.") var from: String
         @Argument(help: "YYYY-MM-DD or DD/MM/YYYY.") var to: String
@@ -262,7 +310,9 @@ struct Workdays: AsyncParsableCommand {
 
         func run() async throws { try exit(with: execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            -> ExitStatus
+        {
             Workdays.run(console: console, options: options, environment: environment) { calendar in
                 let a = try DateArgument.require(from, "FROM")
                 let b = try DateArgument.require(to, "TO")
@@ -276,7 +326,9 @@ struct Workdays: AsyncParsableCommand {
 
     struct Next: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "DATE when it is a working day, else the next working day (the Civil Code's roll-over of a deadline).")
+            abstract:
+                "DATE when it is a working day, else the next working day (the Civil Code's roll-over of a deadline)."
+        )
 
         @Argument(help: "YYYY-MM-DD or DD/MM/YYYY.") var date: String
         @OptionGroup var options: HolidayOptions
@@ -285,7 +337,9 @@ struct Workdays: AsyncParsableCommand {
 
         func run() async throws { try exit(with: execute(console: .standard)) }
 
-        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
+        func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+            -> ExitStatus
+        {
             Workdays.run(console: console, options: options, environment: environment) { calendar in
                 let d = try DateArgument.require(date, "DATE")
                 guard let next = calendar.rollingOver(d) else {
@@ -304,10 +358,12 @@ struct Workdays: AsyncParsableCommand {
 
     /// Builds the calendar, runs `body`, prints its line; every failure is one sentence and a status.
     static func run(
-        console: Console, options: HolidayOptions, environment: [String: String], _ body: (WorkingDays) throws -> String
+        console: Console, options: HolidayOptions, environment: [String: String],
+        _ body: (WorkingDays) throws -> String
     ) -> ExitStatus {
         CommandFailure.reporting(console) {
-            let calendar = try options.calendar(environment: environment).workingDays(years: VietnameseHolidays.years)
+            let calendar = try options.calendar(environment: environment).workingDays(
+                years: VietnameseHolidays.years)
             return Data((try body(calendar) + "\n").utf8)
         }
     }
@@ -331,10 +387,16 @@ struct DueCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The task's text, or just its deadline.") var text: String
-    @Option(help: ArgumentHelp("The notice's date: YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var issued: String
-    @Option(help: ArgumentHelp("The day of the event a span counts from.", valueName: "date")) var event: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("For a recurrence: the day to look from.", valueName: "date")) var asOf: String?
-    @Flag(name: .customLong("no-roll-over"), help: "Keep a deadline that falls on a day off (the organisation does not apply Điều 148).")
+    @Option(help: ArgumentHelp("The notice's date: YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var issued:
+        String
+    @Option(help: ArgumentHelp("The day of the event a span counts from.", valueName: "date")) var event:
+        String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("For a recurrence: the day to look from.", valueName: "date")) var asOf: String?
+    @Flag(
+        name: .customLong("no-roll-over"),
+        help: "Keep a deadline that falls on a day off (the organisation does not apply Điều 148).")
     var noRollOver = false
     @Flag(help: "Print JSON instead of text.") var json = false
     @OptionGroup var options: HolidayOptions
@@ -343,7 +405,9 @@ struct DueCommand: AsyncParsableCommand {
         _ = try DateArgument.require(issued, "--issued")
         if let event { _ = try DateArgument.require(event, "--event") }
         if let asOf { _ = try DateArgument.require(asOf, "--as-of") }
-        guard text.utf8.count <= 100_000 else { throw ValidationError("TEXT is longer than 100000 bytes: pass the task, not a notice.") }
+        guard text.utf8.count <= 100_000 else {
+            throw ValidationError("TEXT is longer than 100000 bytes: pass the task, not a notice.")
+        }
     }
 
     func run() async throws { try exit(with: execute(console: .standard)) }
@@ -366,12 +430,15 @@ struct DueCommand: AsyncParsableCommand {
         }
     }
 
-    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) -> ExitStatus {
+    func execute(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> ExitStatus
+    {
         CommandFailure.reporting(console) {
             let issuedDate = try DateArgument.require(issued, "--issued")
             let eventDate = try event.map { try DateArgument.require($0, "--event") }
             let from = try asOf.map { try DateArgument.require($0, "--as-of") } ?? issuedDate
-            let calendar = try options.calendar(environment: environment).workingDays(years: VietnameseHolidays.years)
+            let calendar = try options.calendar(environment: environment).workingDays(
+                years: VietnameseHolidays.years)
             let resolver = DeadlineResolver(calendar: calendar, rollOver: !noRollOver)
             let (due, milestones) = NoticeParser.deadline(in: text, issued: issuedDate)
             let effective = resolver.resolve(due, issued: issuedDate, event: eventDate, asOf: from)
@@ -382,24 +449,29 @@ struct DueCommand: AsyncParsableCommand {
             let output = Output(
                 due: due, milestones: milestones,
                 effective: .init(
-                    date: effective.date?.iso, nominal: effective.nominal?.iso, source: effective.source.rawValue,
+                    date: effective.date?.iso, nominal: effective.nominal?.iso,
+                    source: effective.source.rawValue,
                     open: effective.open.map(Self.describe), rule: effective.rule),
                 nextOccurrences: next.map(\.iso))
             if json { return try OrderedJSONEncoder().encodeLine(output) }
             var out = ""
             if let due {
-                let compact = String(decoding: try OrderedJSONEncoder(compact: true).encode(due), as: UTF8.self)
+                let compact = String(
+                    decoding: try OrderedJSONEncoder(compact: true).encode(due), as: UTF8.self)
                 out += "Deadline (\(due.kind)): \"\(due.text)\"\n  \(compact)\n"
                 for m in milestones { out += "  milestone (\(m.kind)): \"\(m.text)\"\n" }
             } else {
-                out += "No deadline in the text: a task without one falls back to the notice's report_due, then its period's end.\n"
+                out +=
+                    "No deadline in the text: a task without one falls back to the notice's report_due, then its period's end.\n"
             }
             if let date = effective.date {
                 out += "Effective date: \(DateArgument.show(date)): \(effective.rule)\n"
             } else {
                 out += "No effective date: \(effective.rule)\n"
             }
-            if !next.isEmpty { out += "Next occurrences: " + next.map(DateArgument.show).joined(separator: ", ") + "\n" }
+            if !next.isEmpty {
+                out += "Next occurrences: " + next.map(DateArgument.show).joined(separator: ", ") + "\n"
+            }
             return Data(out.utf8)
         }
     }

@@ -196,9 +196,7 @@ struct ImportCommand: AsyncParsableCommand {
                         lines.append(line)
                         if !json { console.report(Self.sentence(line)) }
                     } catch {
-                        let failure =
-                            (error as? CommandFailure) ?? (error as? StoreError).map(CommandFailure.init)
-                            ?? CommandFailure(.internalError, "\(error)")
+                        let failure = CommandFailure(describing: error)
                         lines.append(
                             Line(
                                 file: file, outcome: "failed", documentID: nil, tasks: nil, pendingNames: nil,

@@ -61,25 +61,14 @@ extension CommandFailure {
         self.init(status, error.description)
     }
 
-    /// Runs an async `body`, closes the store it opened, and writes what it returns; a failure
-    /// becomes one sentence on standard error and its status.
+    /// Runs an async `body` and writes what it returns; a failure becomes one sentence on
+    /// standard error and its status.
     static func reporting(_ console: Console, _ body: () async throws -> Data) async -> ExitStatus {
         do {
             console.write(try await body())
             return .success
-        } catch let failure as CommandFailure {
-            console.report("error: \(failure.message)")
-            return failure.status
-        } catch let error as StoreError {
-            let failure = CommandFailure(error)
-            console.report("error: \(failure.message)")
-            return failure.status
-        } catch let error as ValidationError {
-            console.report("error: \(error.message)")
-            return .usage
         } catch {
-            console.report("error: \(error)")
-            return .internalError
+            return report(error, on: console)
         }
     }
 }

@@ -20,8 +20,13 @@ public struct NoticeInput: Sendable {
     }
 
     /// The SHA-256 of the original file, in hex.
-    public var sha256: String {
-        SHA256.hash(data: original).map { String(format: "%02x", $0) }.joined()
+    public var sha256: String { SHA256.hex(original) }
+}
+
+extension SHA256 {
+    /// The digest of `data` in lower-case hex, as the record stores it.
+    static func hex(_ data: Data) -> String {
+        hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 

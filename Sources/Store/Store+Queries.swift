@@ -130,8 +130,7 @@ extension Store {
         return try rows.map { row in
             let id = try row.decode(column: "id", as: String.self)
             let stateText = try row.decode(column: "state", as: String.self)
-            let extensions = try JSONDecoder().decode(
-                [CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+            let extensions = try Store.extensions(row)
             return TaskRecord(
                 id: id, documentID: try row.decode(column: "document_id", as: String.self),
                 documentSymbol: try row.decode(column: "symbol", as: String?.self),

@@ -1,3 +1,4 @@
+import Crypto
 import Deadlines
 import Foundation
 import SQLKit
@@ -124,8 +125,7 @@ extension Store {
                 support.insert(code)
             }
         }
-        let extensions = try JSONDecoder().decode(
-            [CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+        let extensions = try Store.extensions(row)
         var pending: ExtensionRequest?
         if let to = try date(row, "extension_requested_to") {
             pending = ExtensionRequest(
@@ -151,6 +151,11 @@ extension Store {
 
     static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate? {
         try row.decode(column: column, as: String?.self).flatMap(CalendarDate.init(iso:))
+    }
+
+    /// The extensions granted, stored as a JSON list of dates.
+    static func extensions(_ row: any SQLRow) throws -> [CalendarDate] {
+        try JSONDecoder().decode([CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
     }
 
     /// Publishes a draft notice read at `expectedVersion`: its tasks are tracked from then on.
@@ -199,7 +204,7 @@ public struct AttachmentInput: Sendable {
         self.data = data
     }
 
-    var sha256: String { NoticeInput(sourceName: fileName, text: "", original: data).sha256 }
+    var sha256: String { SHA256.hex(data) }
 
     func check() throws(StoreError) {
         let name = fileName.trimmingCharacters(in: .whitespacesAndNewlines)
