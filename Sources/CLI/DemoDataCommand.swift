@@ -440,9 +440,6 @@ struct DemoDataRun {
         let firstMonth = today.monthIndex - Self.months + 1
         let n = command.samples
 
-        for sql in (ProcessInfo.processInfo.environment["DEMO_EXPERIMENT"] ?? "").split(separator: ";").map(
-            String.init) where !sql.isEmpty
-        { try await db.experimentRun(sql) }  // TEMP
         // One untimed call of each query first: the process's first call of a kind pays once-only
         // costs (the pool's first connection on PostgreSQL, lazily initialised code) that are
         // not the query's.
@@ -461,11 +458,7 @@ struct DemoDataRun {
             let unit = rng.pick(units[org.id] ?? [""])
             let day = today.adding(days: -rng.int(0...30))
             let start = clock.now
-            let variant = ProcessInfo.processInfo.environment["DEMO_LIST_VARIANT"]  // TEMP
-            let found =
-                variant == nil
-                ? try await db.tasks(in: org, TaskQuery(unitID: unit, leadOnly: true, overdueOn: day))
-                : try await db.experimentOverdue(in: org, unit: unit, day: day, variant: variant!)
+            let found = try await db.tasks(in: org, TaskQuery(unitID: unit, leadOnly: true, overdueOn: day))
             list.append(milliseconds(since: start))
             listRows += found.count
         }

@@ -136,8 +136,10 @@ public struct StorageFigure: Sendable, Hashable, Codable {
 /// multi-row INSERTs inside one transaction per call, each statement with as many rows as the
 /// dialect's limit on bound parameters allows. The rows are those the import writes (the same
 /// columns, unit row ids, folded search text, a "created" event per task), so that the queries
-/// read them as they read imported ones; what the bulk path does not write is the history between
-/// "created" and the state a task is given (its version says how many changes there were).
+/// read them as they read imported ones. What the bulk path does not write: the events between
+/// "created" and the state a task is given (its version says how many changes there were), the
+/// "carried_over" event on the task a new one continues, and an audit line per notice (one per
+/// call instead).
 extension Store {
     /// Bound parameters one statement may carry: PostgreSQL counts them in 16 bits (65,535);
     /// SQLite's default limit since 3.32 is 32,766 (the bundled build allows more, a system
@@ -200,7 +202,7 @@ extension Store {
         }
     }
 
-    /// Gives stored tasks the state of `progress` (what a year of follow-up would have left), in
+    /// Gives stored tasks the state of `progress` (what years of follow-up would have left), in
     /// one transaction; the deadline in force becomes the last extension when there is one.
     /// Used to age tasks that were imported through the real path, which leaves them assigned.
     public func setProgress(_ updates: [(taskID: String, progress: BulkProgress)]) async throws(StoreError) {
@@ -415,36 +417,6 @@ extension Store {
             }
             try await db.raw(sql).run()
             start = end
-        }
-    }
-}
-
-// TEMP experiment hooks (not to commit)
-extension Store {
-    public func experimentRun(_ sql: String) async throws(StoreError) {
-        try await read { db in try await db.raw(SQLQueryString(sql)).run() }
-    }
-    public func experimentOverdue(
-        in organization: Organization, unit: String, day: CalendarDate, variant: String
-    ) async throws(StoreError) -> [TaskRecord] {
-        let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
-        let condition: SQLQueryString
-        switch variant {
-        case "plus":
-            condition = """
-                a.organization_id = \(bind: organization.id) AND d.status = 'published' AND a.state IN ('assigned', 'in_progress', 'reported_done') AND a.deadline < \(bind: day.iso) AND +a.id IN (SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID) AND au.role = 'lead')
-                """
-        default:
-            condition = """
-                d.status = 'published' AND a.id IN (SELECT o.id FROM assignments o WHERE o.organization_id = \(bind: organization.id) AND o.state IN ('assigned', 'in_progress', 'reported_done') AND o.deadline < \(bind: day.iso) AND o.id IN (SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID) AND au.role = 'lead'))
-                """
-        }
-        return try await read { db in
-            try await Self.tasks(
-                db, where: condition,
-                order:
-                    "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, a.assigned_on, d.id, a.position",
-                limit: 1000)
         }
     }
 }

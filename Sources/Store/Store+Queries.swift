@@ -74,9 +74,18 @@ extension Store {
         if let unit = query.unitID {
             let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
             let role: SQLQueryString = query.leadOnly ? " AND au.role = 'lead'" : ""
+            let units: SQLQueryString =
+                "SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID)\(role)"
+            // With an overdue day, the open tasks due before it are few beside the tasks the
+            // unit ever had, which grow with the years the record keeps: a correlated EXISTS makes
+            // both databases read those (through an index) and probe each for the unit (measured on
+            // 100,000 tasks in SQLite: p50 2.3 ms against 7.5 ms; `assignments_open_deadline` holds the
+            // id, so only the tasks that pass are read from the table). Without one, the unit's list is
+            // the narrower side and `IN` starts there (the other way round: 74 ms against 7 ms).
             conditions.append(
-                "a.id IN (SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID)\(role))"
-            )
+                query.overdueOn == nil
+                    ? "a.id IN (\(units))"
+                    : "EXISTS (\(units) AND au.assignment_id = a.id)")
         }
         if let text = query.text {
             let words = try Self.searchWords(text)

@@ -80,7 +80,8 @@ public final class Store: Sendable {
         let store: Store
         switch location {
         case .sqlite(let path):
-            store = try await openSQLite(path: path, location: location, busyTimeout: busyTimeoutMilliseconds, logger: logger)
+            store = try await openSQLite(
+                path: path, location: location, busyTimeout: busyTimeoutMilliseconds, logger: logger)
         case .postgres(let url):
             store = try await openPostgres(url: url, schema: schema, location: location, logger: logger)
         }
@@ -93,7 +94,9 @@ public final class Store: Sendable {
         return store
     }
 
-    private static func openSQLite(path: String, location: StoreLocation, busyTimeout: Int, logger: Logger) async throws(StoreError) -> Store {
+    private static func openSQLite(path: String, location: StoreLocation, busyTimeout: Int, logger: Logger)
+        async throws(StoreError) -> Store
+    {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -114,9 +117,16 @@ public final class Store: Sendable {
             let db = connection.sql()
             // Foreign keys are off by default in SQLite; WAL lets readers in while one writes;
             // a writer waits `busyTimeout` ms for a lock before SQLite says "database is locked".
-            try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))")).run()
+            try await db.raw(
+                SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))")
+            ).run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
             _ = try await db.raw("PRAGMA journal_mode = WAL").all()
+            // A 32 MiB page cache instead of the default 2 MiB: the overdue lists and counts
+            // revisit the same index pages, which otherwise come back through a read(2) each time
+            // (a third of the list's time in a profile on 100,000 tasks). Not mmap: an I/O error
+            // on a mapped file is a SIGBUS that kills the process instead of an error to report.
+            try await db.raw("PRAGMA cache_size = -32768").run()
             // Reading the schema fails here, not later, on a file that is not a database.
             _ = try await db.raw("SELECT count(*) FROM sqlite_master").all()
         } catch {
@@ -126,7 +136,9 @@ public final class Store: Sendable {
         return store
     }
 
-    private static func openPostgres(url: String, schema: String?, location: StoreLocation, logger: Logger) async throws(StoreError) -> Store {
+    private static func openPostgres(url: String, schema: String?, location: StoreLocation, logger: Logger)
+        async throws(StoreError) -> Store
+    {
         var configuration: SQLPostgresConfiguration
         do {
             configuration = try SQLPostgresConfiguration(url: url)
@@ -141,11 +153,16 @@ public final class Store: Sendable {
         }
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
-            requestTimeout: .seconds(10), pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
-        let store = Store(location: location, dialect: .postgres, backend: .postgres(PostgresPool(pool: pool)), logger: logger)
+            requestTimeout: .seconds(10), pruneInterval: nil, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton)
+        let store = Store(
+            location: location, dialect: .postgres, backend: .postgres(PostgresPool(pool: pool)),
+            logger: logger)
         do {
             if let schema {
-                try await store.database.raw(SQLQueryString("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)")).run()
+                try await store.database.raw(
+                    SQLQueryString("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)")
+                ).run()
             }
             _ = try await store.database.raw("SELECT 1").all()
         } catch {
@@ -164,7 +181,9 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` with the database, one unit of work at a time on SQLite.
-    public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws(StoreError) -> R {
+    public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
+        async throws(StoreError) -> R
+    {
         try await classifying {
             switch self.backend {
             case .sqlite: try await self.gate.run { try await body(self.database) }
@@ -175,7 +194,9 @@ public final class Store: Sendable {
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back
     /// when it throws (the error is passed on).
-    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws(StoreError) -> R {
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
+        async throws(StoreError) -> R
+    {
         let begin = dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         let work: @Sendable (any SQLDatabase) async throws -> R = { db in
             try await db.raw(SQLQueryString(begin)).run()
