@@ -468,6 +468,26 @@ extension WorkflowStoreTests {
             let overdue = try await store.tasks(in: org, TaskQuery(overdueOn: Notices.date("2025-04-15")))
             #expect(overdue.map(\.deadline) == [Notices.date("2025-03-20"), Notices.date("2025-04-10")])
             #expect(overdue.allSatisfy { $0.documentID == march.documentID })
+            // A unit's overdue list is the overdue list kept to the tasks the unit leads (or
+            // takes part in, without leadOnly).
+            func takesPart(_ task: TaskRecord, _ unit: String) -> Bool {
+                (task.lead + task.support).contains { $0.unitID == unit }
+            }
+            let day = Notices.date("2025-04-15")
+            let overdueUnits = Set(overdue.flatMap { ($0.lead + $0.support).compactMap(\.unitID) })
+            #expect(overdueUnits.count >= 2)
+            for unit in overdueUnits.sorted() {
+                let led = try await store.tasks(
+                    in: org, TaskQuery(unitID: unit, leadOnly: true, overdueOn: day))
+                #expect(
+                    led.map(\.id) == overdue.filter { $0.leadUnitIDs.contains(unit) }.map(\.id), "\(unit)")
+                let part = try await store.tasks(in: org, TaskQuery(unitID: unit, overdueOn: day))
+                #expect(part.map(\.id) == overdue.filter { takesPart($0, unit) }.map(\.id), "\(unit)")
+            }
+            let everyUnit = Set(
+                try await store.tasks(in: org).flatMap { ($0.lead + $0.support).compactMap(\.unitID) })
+            let onTime = try #require(everyUnit.subtracting(overdueUnits).sorted().first)
+            #expect(try await store.tasks(in: org, TaskQuery(unitID: onTime, overdueOn: day)).isEmpty)
             #expect(try await texts(TaskQuery(unitID: "van-phong")).count == 2)
             #expect(try await texts(TaskQuery(unitID: "ke-hoach-tai-chinh")).count == 1)
             #expect(try await texts(TaskQuery(unitID: "ke-hoach-tai-chinh", leadOnly: true)).isEmpty)
