@@ -450,49 +450,53 @@ struct DemoDataRun {
             in: any, period: ReportingPeriod.month(year: today.year, month: today.month).range!)
         _ = try await db.tasks(in: any, TaskQuery(text: Self.searchWords, limit: 50))
 
-        var results: [DemoDataReport.Latency] = []
-        var list: [Double] = []
-        var listRows = 0
-        for _ in 0..<n {
+        let list = try await timed(n, rng: &rng) { rng in
             let org = rng.pick(organizations)
             let unit = rng.pick(units[org.id] ?? [""])
             let day = today.adding(days: -rng.int(0...30))
-            let start = clock.now
-            let found = try await db.tasks(in: org, TaskQuery(unitID: unit, leadOnly: true, overdueOn: day))
-            list.append(milliseconds(since: start))
-            listRows += found.count
+            return {
+                try await db.tasks(in: org, TaskQuery(unitID: unit, leadOnly: true, overdueOn: day)).count
+            }
         }
-        results.append(
-            latency("list a unit's overdue tasks", list, rows: listRows, of: "tasks listed", target: 10))
-
-        var counts: [Double] = []
-        var countRows = 0
-        for _ in 0..<n {
+        let counts = try await timed(n, rng: &rng) { rng in
             let org = rng.pick(organizations)
             let month = firstMonth + rng.int(0...(Self.months - 1))
             let period = ReportingPeriod.month(year: month / 12, month: month % 12 + 1).range!
-            let start = clock.now
-            let found = try await db.counts(in: org, period: period)
-            counts.append(milliseconds(since: start))
-            countRows += found.total.total
+            return { try await db.counts(in: org, period: period).total.total }
         }
-        results.append(
-            latency("4-way counts of a month", counts, rows: countRows, of: "tasks counted", target: 200))
-
-        var search: [Double] = []
-        var searchRows = 0
-        for _ in 0..<n {
+        let search = try await timed(n, rng: &rng) { rng in
             let org = rng.pick(organizations)
-            let start = clock.now
-            let found = try await db.tasks(in: org, TaskQuery(text: Self.searchWords, limit: 50))
-            search.append(milliseconds(since: start))
-            searchRows += found.count
+            return { try await db.tasks(in: org, TaskQuery(text: Self.searchWords, limit: 50)).count }
         }
-        results.append(
+        let results = [
             latency(
-                "search \"\(Self.searchWords)\" (limit 50)", search, rows: searchRows, of: "tasks found",
-                target: nil))
+                "list a unit's overdue tasks", list.milliseconds, rows: list.rows, of: "tasks listed",
+                target: 10),
+            latency(
+                "4-way counts of a month", counts.milliseconds, rows: counts.rows, of: "tasks counted",
+                target: 200),
+            latency(
+                "search \"\(Self.searchWords)\" (limit 50)", search.milliseconds, rows: search.rows,
+                of: "tasks found", target: nil),
+        ]
         return results
+    }
+
+    /// `n` runs of a query, each timed alone: `pick` chooses its arguments (untimed) and returns
+    /// the query, which returns how many results it found. The milliseconds of each run, and the
+    /// results of all.
+    func timed(
+        _ n: Int, rng: inout SeededRandom, _ pick: (inout SeededRandom) -> () async throws -> Int
+    ) async throws -> (milliseconds: [Double], rows: Int) {
+        var samples: [Double] = []
+        var rows = 0
+        for _ in 0..<n {
+            let query = pick(&rng)
+            let start = clock.now
+            rows += try await query()
+            samples.append(milliseconds(since: start))
+        }
+        return (samples, rows)
     }
 
     /// The figures of `samples` (milliseconds), printed on one line with the target, `rows` the
