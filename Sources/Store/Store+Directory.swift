@@ -15,8 +15,10 @@ extension Store {
     static func unitRowID(organizationID: String, code: String) -> String { "\(organizationID):\(code)" }
 
     static func unitCode(rowID: String) -> String {
-        guard let colon = rowID.firstIndex(of: ":") else { return rowID }
-        return String(rowID[rowID.index(after: colon)...])
+        // By UTF-8 byte: a search by Character walks grapheme clusters, which a profile of the
+        // overdue list found at 6% of its time (one call per unit of every task listed).
+        guard let colon = rowID.utf8.firstIndex(of: UInt8(ascii: ":")) else { return rowID }
+        return String(rowID[rowID.utf8.index(after: colon)...])
     }
 
     static func checkSlug(_ slug: String) throws(StoreError) {
@@ -243,11 +245,11 @@ extension Store {
             let listed = byRow[rowID] ?? []
             let unit = OrgUnit(
                 id: code, name: try row.decode(column: "name", as: String.self),
-                shortName: try row.decode(column: "short_name", as: String?.self),
+                shortName: try row.decodeOptional(column: "short_name", as: String.self),
                 abbreviations: listed.filter { $0.source == "abbreviation" }.map(\.name),
                 aliases: listed.filter { $0.source != "abbreviation" }.map(\.name),
                 kind: OrgUnitKind(rawValue: kindText) ?? .other,
-                parentID: try row.decode(column: "parent_id", as: String?.self).map(unitCode(rowID:)),
+                parentID: try row.decodeOptional(column: "parent_id", as: String.self).map(unitCode(rowID:)),
                 active: try row.decode(column: "active", as: Bool.self))
             units[code] = StoredUnit(
                 unit: unit, learned: listed.filter { $0.source == "learned" }.map(\.name),

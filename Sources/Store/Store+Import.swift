@@ -293,9 +293,9 @@ extension Store {
                 order.append(id)
                 byID[id] = (try row.decode(column: "text", as: String.self), [])
             }
-            if let unit = try row.decode(column: "unit_id", as: String?.self) {
+            if let unit = try row.decodeOptional(column: "unit_id", as: String.self) {
                 byID[id]?.leads.append(unitCode(rowID: unit))
-            } else if let written = try row.decode(column: "written_name", as: String?.self) {
+            } else if let written = try row.decodeOptional(column: "written_name", as: String.self) {
                 byID[id]?.leads.append(written)
             }
         }

@@ -31,11 +31,11 @@ extension Store {
                 DocumentSummary(
                     id: try row.decode(column: "id", as: String.self),
                     sourceName: try row.decode(column: "source_name", as: String.self),
-                    kind: try row.decode(column: "kind", as: String?.self),
-                    number: try row.decode(column: "number", as: String?.self),
-                    symbol: try row.decode(column: "symbol", as: String?.self),
+                    kind: try row.decodeOptional(column: "kind", as: String.self),
+                    number: try row.decodeOptional(column: "number", as: String.self),
+                    symbol: try row.decodeOptional(column: "symbol", as: String.self),
                     issued: try Store.date(row, "issued"),
-                    title: try row.decode(column: "title", as: String?.self),
+                    title: try row.decodeOptional(column: "title", as: String.self),
                     status: try row.decode(column: "status", as: String.self),
                     tasks: try row.decode(column: "tasks", as: Int.self),
                     unmatchedNames: try row.decode(column: "pending", as: Int.self),
@@ -48,7 +48,7 @@ extension Store {
     /// One task, or nil.
     public func task(id: String) async throws(StoreError) -> TaskRecord? {
         try await read { db in
-            try await Self.tasks(db, where: "a.id = \(bind: id)", order: "a.id", limit: 1).first
+            try await self.tasks(db, where: "a.id = \(bind: id)", order: "a.id", limit: 1).first
         }
     }
 
@@ -73,19 +73,16 @@ extension Store {
         }
         if let unit = query.unitID {
             let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
-            let role: SQLQueryString = query.leadOnly ? " AND au.role = 'lead'" : ""
-            let units: SQLQueryString =
-                "SELECT au.assignment_id FROM assignment_units au WHERE au.unit_id = \(bind: rowID)\(role)"
-            // With an overdue day, the open tasks due before it are few beside the tasks the
-            // unit ever had, which grow with the years the record keeps: a correlated EXISTS makes
-            // both databases read those (through an index) and probe each for the unit (measured on
-            // 100,000 tasks in SQLite: p50 2.3 ms against 7.5 ms; `assignments_open_deadline` holds the
-            // id, so only the tasks that pass are read from the table). Without one, the unit's list is
-            // the narrower side and `IN` starts there (the other way round: 74 ms against 7 ms).
+            let roles: [String] = query.leadOnly ? ["lead"] : ["lead", "support"]
+            // With an overdue day, the unit's open tasks due before it come from one range of
+            // `assignment_units_open` (migration 0004), however many tasks the unit ever had.
+            let due: SQLQueryString =
+                if let day = query.overdueOn { " AND au.open_deadline < \(bind: day.iso)" } else { "" }
             conditions.append(
-                query.overdueOn == nil
-                    ? "a.id IN (\(units))"
-                    : "EXISTS (\(units) AND au.assignment_id = a.id)")
+                """
+                a.id IN (SELECT au.assignment_id FROM assignment_units au
+                WHERE au.unit_id = \(bind: rowID) AND au.role IN (\(binds: roles))\(due))
+                """)
         }
         if let text = query.text {
             let words = try Self.searchWords(text)
@@ -94,7 +91,7 @@ extension Store {
         let condition = conditions.joined(separator: " AND ")
         let limit = max(0, query.limit)
         return try await read { db in
-            try await Self.tasks(
+            try await self.tasks(
                 db, where: condition,
                 order:
                     "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, COALESCE(a.assigned_on, ''), d.id, a.position",
@@ -102,63 +99,72 @@ extension Store {
         }
     }
 
-    static func tasks(
+    /// The columns of a listed task, in the order `taskRecord` reads them.
+    private static let taskColumns = [
+        "a.id", "a.document_id", "d.symbol", "a.position", "a.section", "a.text", "a.due_text", "a.due_date",
+        "a.due_source", "a.due_rule", "a.deadline", "a.extensions", "a.extension_requested_to", "a.state",
+        "a.urgent", "a.assigned_on", "a.reported_done_on", "a.completed_on", "a.carries_over_id", "a.version",
+        "a.organization_id",
+    ]
+    private static let taskUnitColumns = [
+        "au.assignment_id", "au.role", "au.written_name", "au.unit_id", "au.matched_by", "u.name",
+    ]
+
+    /// The tasks that `condition` keeps, with their units, in `order`.
+    func tasks(
         _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int
     ) async throws -> [TaskRecord] {
-        let rows = try await db.raw(
+        func names(_ columns: [String]) -> [String] { columns.map { String($0.split(separator: ".").last!) } }
+        let rows = try await self.rows(
+            db,
             """
-            SELECT a.id, a.document_id, d.symbol, a.position, a.section, a.text, a.due_text, a.due_date, a.due_source, a.due_rule,
-            a.deadline, a.extensions, a.extension_requested_to, a.state, a.urgent, a.assigned_on, a.reported_done_on,
-            a.completed_on, a.carries_over_id, a.version
+            SELECT \(unsafeRaw: Self.taskColumns.joined(separator: ", "))
             FROM assignments a JOIN documents d ON d.id = a.document_id
             WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit))
-            """
-        ).all()
+            """, columns: names(Self.taskColumns))
         guard !rows.isEmpty else { return [] }
-        let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
+        let ids = try rows.map { try $0.string(0) }
+        // The tasks of a list are one organization's, and so are their units: saying so lets
+        // PostgreSQL join the organization's units, not the installation's (measured: 1.5 against
+        // 2.1 to 3.4 ms for a list of 62 tasks).
+        let organizationID = try rows[0].string(20)
         var units: [String: (lead: [TaskUnit], support: [TaskUnit])] = [:]
-        for row in try await db.raw(
+        for row in try await self.rows(
+            db,
             """
-            SELECT au.assignment_id, au.role, au.written_name, au.unit_id, au.matched_by, u.name FROM assignment_units au
-            LEFT JOIN units u ON u.id = au.unit_id WHERE au.assignment_id IN (\(binds: ids))
+            SELECT \(unsafeRaw: Self.taskUnitColumns.joined(separator: ", ")) FROM assignment_units au
+            LEFT JOIN units u ON u.id = au.unit_id AND u.organization_id = \(bind: organizationID)
+            WHERE au.assignment_id IN (\(binds: ids))
             ORDER BY au.assignment_id, au.role, au.position
-            """
-        ).all() {
-            let id = try row.decode(column: "assignment_id", as: String.self)
+            """, columns: names(Self.taskUnitColumns))
+        {
+            let id = try row.string(0)
             let unit = TaskUnit(
-                writtenName: try row.decode(column: "written_name", as: String.self),
-                unitID: try row.decode(column: "unit_id", as: String?.self).map(unitCode(rowID:)),
-                unitName: try row.decode(column: "name", as: String?.self),
-                matchedBy: try row.decode(column: "matched_by", as: String.self))
-            if try row.decode(column: "role", as: String.self) == "lead" {
+                writtenName: try row.string(2), unitID: try row.optionalString(3).map(Self.unitCode(rowID:)),
+                unitName: try row.optionalString(5), matchedBy: try row.string(4))
+            if try row.string(1) == "lead" {
                 units[id, default: ([], [])].lead.append(unit)
             } else {
                 units[id, default: ([], [])].support.append(unit)
             }
         }
         return try rows.map { row in
-            let id = try row.decode(column: "id", as: String.self)
-            let stateText = try row.decode(column: "state", as: String.self)
-            let extensions = try Store.extensions(row)
+            let id = try row.string(0)
+            let date = { (column: Int) throws -> CalendarDate? in
+                try row.optionalString(column).flatMap(CalendarDate.init(iso:))
+            }
             return TaskRecord(
-                id: id, documentID: try row.decode(column: "document_id", as: String.self),
-                documentSymbol: try row.decode(column: "symbol", as: String?.self),
-                position: try row.decode(column: "position", as: Int.self),
-                section: try row.decode(column: "section", as: String.self),
-                text: try row.decode(column: "text", as: String.self),
+                id: id, documentID: try row.string(1), documentSymbol: try row.optionalString(2),
+                position: try row.int(3), section: try row.string(4), text: try row.string(5),
                 lead: units[id]?.lead ?? [], support: units[id]?.support ?? [],
-                dueText: try row.decode(column: "due_text", as: String?.self),
-                dueDate: try date(row, "due_date"),
-                dueSource: try row.decode(column: "due_source", as: String.self),
-                dueRule: try row.decode(column: "due_rule", as: String.self),
-                deadline: try date(row, "deadline"), extensions: extensions,
-                pendingExtension: try date(row, "extension_requested_to"),
-                state: AssignmentState(rawValue: stateText) ?? .assigned,
-                urgent: try row.decode(column: "urgent", as: Bool.self),
-                assignedOn: try date(row, "assigned_on"), reportedDoneOn: try date(row, "reported_done_on"),
-                completedOn: try date(row, "completed_on"),
-                carriesOverID: try row.decode(column: "carries_over_id", as: String?.self),
-                version: try row.decode(column: "version", as: Int.self))
+                dueText: try row.optionalString(6), dueDate: try date(7), dueSource: try row.string(8),
+                dueRule: try row.string(9), deadline: try date(10),
+                extensions: try Self.extensions(try row.string(11)),
+                pendingExtension: try date(12),
+                state: AssignmentState(rawValue: try row.string(13)) ?? .assigned,
+                urgent: try row.bool(14), assignedOn: try date(15), reportedDoneOn: try date(16),
+                completedOn: try date(17), carriesOverID: try row.optionalString(18), version: try row.int(19)
+            )
         }
     }
 
@@ -176,14 +182,14 @@ extension Store {
                     version: try row.decode(column: "version", as: Int.self),
                     kind: try row.decode(column: "kind", as: String.self),
                     actor: try row.decode(column: "actor", as: String.self),
-                    role: try row.decode(column: "author_role", as: String?.self).flatMap(
+                    role: try row.decodeOptional(column: "author_role", as: String.self).flatMap(
                         Role.init(rawValue:)),
-                    unitID: try row.decode(column: "unit_id", as: String?.self),
+                    unitID: try row.decodeOptional(column: "unit_id", as: String.self),
                     at: try row.decode(column: "at", as: String.self),
                     on: try Store.date(row, "on_date") ?? CalendarDate(dayNumber: 0),
-                    fromState: try row.decode(column: "from_state", as: String?.self).flatMap(
+                    fromState: try row.decodeOptional(column: "from_state", as: String.self).flatMap(
                         AssignmentState.init(rawValue:)),
-                    toState: try row.decode(column: "to_state", as: String?.self).flatMap(
+                    toState: try row.decodeOptional(column: "to_state", as: String.self).flatMap(
                         AssignmentState.init(rawValue:)),
                     body: try row.decode(column: "body", as: String.self))
             }
@@ -246,7 +252,7 @@ extension Store {
             var counts: [String: UnitCounts] = [:]
             let pendingKey = ""
             for row in byUnit {
-                let unit = try row.decode(column: "unit_id", as: String?.self)
+                let unit = try row.decodeOptional(column: "unit_id", as: String.self)
                 guard let status = NationalStatus(rawValue: try row.decode(column: "status", as: String.self))
                 else { continue }
                 let key = unit ?? pendingKey

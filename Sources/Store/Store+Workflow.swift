@@ -129,9 +129,9 @@ extension Store {
         var pending: ExtensionRequest?
         if let to = try date(row, "extension_requested_to") {
             pending = ExtensionRequest(
-                to: to, reason: try row.decode(column: "extension_reason", as: String?.self) ?? "",
+                to: to, reason: try row.decodeOptional(column: "extension_reason", as: String.self) ?? "",
                 requestedOn: try date(row, "extension_requested_on") ?? to,
-                unitID: try row.decode(column: "extension_unit_id", as: String?.self))
+                unitID: try row.decodeOptional(column: "extension_unit_id", as: String.self))
         }
         let stateText = try row.decode(column: "state", as: String.self)
         guard let state = AssignmentState(rawValue: stateText) else {
@@ -150,12 +150,19 @@ extension Store {
     }
 
     static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate? {
-        try row.decode(column: column, as: String?.self).flatMap(CalendarDate.init(iso:))
+        try row.decodeOptional(column: column, as: String.self).flatMap(CalendarDate.init(iso:))
     }
 
     /// The extensions granted, stored as a JSON list of dates.
     static func extensions(_ row: any SQLRow) throws -> [CalendarDate] {
-        try JSONDecoder().decode([CalendarDate].self, from: Data(try row.decode(column: "extensions", as: String.self).utf8))
+        try extensions(try row.decode(column: "extensions", as: String.self))
+    }
+
+    /// The extensions granted, from their JSON list.
+    static func extensions(_ text: String) throws -> [CalendarDate] {
+        // Most tasks were never extended: no JSON decoder for them.
+        if text == "[]" { return [] }
+        return try JSONDecoder().decode([CalendarDate].self, from: Data(text.utf8))
     }
 
     /// Publishes a draft notice read at `expectedVersion`: its tasks are tracked from then on.

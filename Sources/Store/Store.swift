@@ -46,10 +46,10 @@ public final class Store: Sendable {
     public let dialect: StoreDialect
     public let location: StoreLocation
     let logger: Logger
-    private let backend: Backend
+    let backend: Backend
     private let gate = SerialGate()
 
-    private enum Backend: Sendable {
+    enum Backend: Sendable {
         case sqlite(SQLiteConnection)
         case postgres(PostgresPool)
     }
@@ -250,5 +250,15 @@ actor SerialGate {
             if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
         }
         return try await body()
+    }
+}
+
+extension SQLRow {
+    /// A column that may hold NULL. `decode(column:as: T?.self)` works too, but SQLiteKit turns an
+    /// optional through the whole `Decodable` machinery (a decoder, a container, dynamic casts),
+    /// while a plain `T` is converted directly: in a profile of a unit's overdue list on SQLite the
+    /// optionals' path cost more than the statement. `decodeNil` is a lookup.
+    func decodeOptional<T: Decodable>(column: String, as type: T.Type) throws -> T? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
     }
 }

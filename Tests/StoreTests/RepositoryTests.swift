@@ -630,3 +630,64 @@ extension WorkflowStoreTests {
         await holder.close()
     }
 }
+
+extension WorkflowStoreTests {
+    /// A unit's overdue list reads the task's deadline from the task's units (`open_deadline`,
+    /// kept by triggers): every change of state or deadline must reach it.
+    @Test(arguments: TestDatabases.all)
+    func aUnitsOverdueListFollowsTheTasksStateAndDeadline(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, task) = try await Self.firstTask(store)
+            #expect(task.deadline == Notices.date("2025-03-20") && task.leadUnitIDs == ["van-phong"])
+            func listed(_ day: String) async throws -> Bool {
+                try await store.tasks(
+                    in: org, TaskQuery(unitID: "van-phong", leadOnly: true, overdueOn: Notices.date(day))
+                ).contains { $0.id == task.id }
+            }
+            func copiesOutOfStep() async throws -> Int {
+                try await store.read { db in
+                    try await db.raw(
+                        """
+                        SELECT count(*) AS n FROM assignment_units au JOIN assignments a ON a.id = au.assignment_id
+                        WHERE COALESCE(CASE WHEN a.state IN ('assigned', 'in_progress', 'reported_done')
+                            THEN a.deadline END, '') <> COALESCE(au.open_deadline, '')
+                        """
+                    ).first(decoding: Count.self)?.n ?? -1
+                }
+            }
+            func apply(_ action: AssignmentAction, by who: Participant, _ version: Int, on day: String)
+                async throws
+            {
+                _ = try await store.apply(
+                    action, toTask: task.id, by: who, expectedVersion: version, actor: "t",
+                    calendar: Notices.calendar, today: Notices.date(day))
+            }
+            let onItsDay = try await listed("2025-03-20")
+            let after = try await listed("2025-03-25")
+            #expect(!onItsDay && after)
+
+            try await apply(
+                .requestExtension(to: Notices.date("2025-03-30"), reason: "Chờ ý kiến"), by: Self.head, 1,
+                on: "2025-03-14")
+            try await apply(
+                .approveExtension(to: Notices.date("2025-03-30")), by: Self.director, 2, on: "2025-03-14")
+            let withinExtension = try await listed("2025-03-25")
+            let pastExtension = try await listed("2025-04-01")
+            #expect(!withinExtension && pastExtension)
+
+            try await apply(.start, by: Self.officer, 3, on: "2025-04-02")
+            try await apply(
+                .reportDone(on: Notices.date("2025-04-02"), note: "Đã trình"), by: Self.officer, 4,
+                on: "2025-04-02")
+            let reported = try await listed("2025-04-03")
+            #expect(reported)
+            try await apply(.confirmDone, by: Self.secretariat, 5, on: "2025-04-03")
+            let confirmed = try await listed("2025-04-03")
+            #expect(!confirmed)
+            let outOfStep = try await copiesOutOfStep()
+            #expect(outOfStep == 0)
+        }
+    }
+
+    struct Count: Decodable { let n: Int }
+}

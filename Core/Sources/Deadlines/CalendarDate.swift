@@ -19,10 +19,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
+        // Byte by byte, without allocating: the store reads several dates for every task it lists.
+        var (y, m, d, count) = (0, 0, 0, 0)
+        for byte in iso.utf8 {
+            if count == 4 || count == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 10 else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if count < 4 {
+                    y = y * 10 + digit
+                } else if count < 7 {
+                    m = m * 10 + digit
+                } else {
+                    d = d * 10 + digit
+                }
+            }
+            count += 1
+        }
+        guard count == 10 else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

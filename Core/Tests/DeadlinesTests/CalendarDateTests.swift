@@ -10,6 +10,8 @@ import Testing
     @Test(arguments: [
         ("2021-08-31", true), ("2024-02-29", true), ("2023-02-29", false), ("1900-02-29", false),
         ("2000-02-29", true), ("2021-13-01", false), ("2021-8-31", false), ("31/08/2021", false),
+        ("2021-08-311", false), ("2021-08-3", false), ("2021-08-3x", false), ("+021-08-31", false),
+        ("0000-01-01", false), ("2021/08/31", false), ("", false), ("2021-08-31\n", false),
     ])
     func isoDatesParseOnlyWhenTheyNameARealDay(iso: String, valid: Bool) {
         let date = CalendarDate(iso: iso)
