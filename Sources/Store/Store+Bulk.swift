@@ -225,10 +225,23 @@ extension Store {
         }
     }
 
-    /// Refreshes the planner's statistics (`ANALYZE`, both dialects), as a database that has
-    /// grown by bulk inserts needs before its queries are timed.
+    /// Leaves a database that has just grown by bulk inserts as its own upkeep would, before its
+    /// queries are timed: the planner's statistics refreshed, and the pages written where readers
+    /// find them. On SQLite, `ANALYZE`, then a checkpoint that moves the write-ahead log into the
+    /// file and syncs it: the hundreds of MiB just written otherwise go on being flushed to disk
+    /// under the timed queries (a unit's overdue list measured p99 13 ms right after the fill,
+    /// 7 ms once the writes had landed). On PostgreSQL, `VACUUM (ANALYZE)`, as autovacuum does after
+    /// a bulk load: it also marks the pages all-visible, which index-only scans need.
     public func analyze() async throws(StoreError) {
-        try await read { db in try await db.raw("ANALYZE").run() }
+        try await read { [dialect] db in
+            switch dialect {
+            case .sqlite:
+                try await db.raw("ANALYZE").run()
+                _ = try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+            case .postgres:
+                try await db.raw("VACUUM (ANALYZE)").run()
+            }
+        }
     }
 
     /// The space the record takes: on SQLite the database file (its pages) and the write-ahead
