@@ -108,6 +108,7 @@ extension Store {
     ]
     private static let taskUnitColumns = [
         "au.assignment_id", "au.role", "au.written_name", "au.unit_id", "au.matched_by", "u.name",
+        "au.position",
     ]
 
     /// The tasks that `condition` keeps, with their units, in `order`.
@@ -128,25 +129,30 @@ extension Store {
         // PostgreSQL join the organization's units, not the installation's (measured: 1.5 against
         // 2.1 to 3.4 ms for a list of 62 tasks).
         let organizationID = try rows[0].string(20)
-        var units: [String: (lead: [TaskUnit], support: [TaskUnit])] = [:]
+        // Each task's units in their written order. Sorted here, not by the statement: PostgreSQL
+        // compares the text ids by the database's collation, and sorting the 700 unit rows of a
+        // long list cost a third of the statement (3.0 against 2.0 ms).
+        var listed: [String: [(role: String, position: Int, unit: TaskUnit)]] = [:]
         for row in try await self.rows(
             db,
             """
             SELECT \(unsafeRaw: Self.taskUnitColumns.joined(separator: ", ")) FROM assignment_units au
             LEFT JOIN units u ON u.id = au.unit_id AND u.organization_id = \(bind: organizationID)
             WHERE au.assignment_id IN (\(binds: ids))
-            ORDER BY au.assignment_id, au.role, au.position
             """, columns: names(Self.taskUnitColumns))
         {
-            let id = try row.string(0)
             let unit = TaskUnit(
                 writtenName: try row.string(2), unitID: try row.optionalString(3).map(Self.unitCode(rowID:)),
                 unitName: try row.optionalString(5), matchedBy: try row.string(4))
-            if try row.string(1) == "lead" {
-                units[id, default: ([], [])].lead.append(unit)
-            } else {
-                units[id, default: ([], [])].support.append(unit)
-            }
+            listed[try row.string(0), default: []].append((try row.string(1), try row.int(6), unit))
+        }
+        var units: [String: (lead: [TaskUnit], support: [TaskUnit])] = [:]
+        for (id, entries) in listed {
+            let ordered = entries.sorted { $0.position < $1.position }
+            units[id] = (
+                ordered.filter { $0.role == "lead" }.map(\.unit),
+                ordered.filter { $0.role != "lead" }.map(\.unit)
+            )
         }
         return try rows.map { row in
             let id = try row.string(0)
