@@ -111,18 +111,22 @@ extension Store {
         "au.position",
     ]
 
+    /// The result's column names (SQLite reads its rows by name).
+    private static let taskColumnNames = taskColumns.map(resultName)
+    private static let taskUnitColumnNames = taskUnitColumns.map(resultName)
+    private static func resultName(_ column: String) -> String { String(column.split(separator: ".").last!) }
+
     /// The tasks that `condition` keeps, with their units, in `order`.
     func tasks(
         _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int
     ) async throws -> [TaskRecord] {
-        func names(_ columns: [String]) -> [String] { columns.map { String($0.split(separator: ".").last!) } }
         let rows = try await self.rows(
             db,
             """
             SELECT \(unsafeRaw: Self.taskColumns.joined(separator: ", "))
             FROM assignments a JOIN documents d ON d.id = a.document_id
             WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit))
-            """, columns: names(Self.taskColumns))
+            """, columns: Self.taskColumnNames)
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.string(0) }
         // The tasks of a list are one organization's, and so are their units: saying so lets
@@ -139,7 +143,7 @@ extension Store {
             SELECT \(unsafeRaw: Self.taskUnitColumns.joined(separator: ", ")) FROM assignment_units au
             LEFT JOIN units u ON u.id = au.unit_id AND u.organization_id = \(bind: organizationID)
             WHERE au.assignment_id IN (\(binds: ids))
-            """, columns: names(Self.taskUnitColumns))
+            """, columns: Self.taskUnitColumnNames)
         {
             let unit = TaskUnit(
                 writtenName: try row.string(2), unitID: try row.optionalString(3).map(Self.unitCode(rowID:)),

@@ -90,37 +90,48 @@ extension Store {
     func rows(_ db: any SQLDatabase, _ query: SQLQueryString, columns: [String]) async throws -> [StoreRow] {
         var serializer = SQLSerializer(database: db)
         query.serialize(to: &serializer)
+        let binds = try serializer.binds.map(ListBind.init)
         switch backend {
         case .sqlite(let connection):
-            let binds = try serializer.binds.map { bind throws(StoreError) -> SQLiteData in
+            let values = binds.map { bind -> SQLiteData in
                 switch bind {
-                case let text as String: .text(text)
-                case let number as Int: .integer(number)
-                case let flag as Bool: .integer(flag ? 1 : 0)
-                default:
-                    throw StoreError.invalid(
-                        "a value of type \(type(of: bind)) cannot be bound in a list query")
+                case .text(let text): .text(text)
+                case .integer(let number): .integer(number)
+                case .flag(let flag): .integer(flag ? 1 : 0)
                 }
             }
-            return try await connection.query(serializer.sql, binds).map { StoreRow($0, names: columns) }
+            return try await connection.query(serializer.sql, values).map { StoreRow($0, names: columns) }
         case .postgres(let box):
-            var binds = PostgresBindings(capacity: serializer.binds.count)
-            for bind in serializer.binds {
+            var values = PostgresBindings(capacity: binds.count)
+            for bind in binds {
                 switch bind {
-                case let text as String: binds.append(text)
-                case let number as Int: binds.append(number)
-                case let flag as Bool: binds.append(flag)
-                default:
-                    throw StoreError.invalid(
-                        "a value of type \(type(of: bind)) cannot be bound in a list query")
+                case .text(let text): values.append(text)
+                case .integer(let number): values.append(number)
+                case .flag(let flag): values.append(flag)
                 }
             }
-            let statement = PostgresQuery(unsafeSQL: serializer.sql, binds: binds)
+            let statement = PostgresQuery(unsafeSQL: serializer.sql, binds: values)
             let logger = self.logger
             let result = try await box.pool.withConnection(logger: logger) { connection in
                 connection.query(statement, logger: logger)
             }.get()
             return result.rows.map(StoreRow.init)
+        }
+    }
+}
+
+/// A value a list query binds: the store's queries bind text, integers and flags only.
+private enum ListBind {
+    case text(String)
+    case integer(Int)
+    case flag(Bool)
+
+    init(_ value: any Encodable & Sendable) throws(StoreError) {
+        switch value {
+        case let text as String: self = .text(text)
+        case let number as Int: self = .integer(number)
+        case let flag as Bool: self = .flag(flag)
+        default: throw .invalid("a value of type \(type(of: value)) cannot be bound in a list query")
         }
     }
 }
