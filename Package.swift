@@ -17,6 +17,16 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        // Already in the graph through Hummingbird; named so that `NIOThreadPool` (bcrypt off the
+        // event loops) and `HTTPField.Name` (headers Hummingbird does not re-export) are real
+        // dependencies of the server.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -25,7 +35,7 @@ let package = Package(
                 .product(name: "Extraction", package: "Core"),
                 .product(name: "Deadlines", package: "Core"),
                 .product(name: "Tracking", package: "Core"),
-                "Store",
+                "Store", "WebServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -42,7 +52,47 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Every page as a Model and a View: no HTTP, no database (DESIGN, "Modules").
+        .target(
+            name: "WebPages",
+            dependencies: [
+                .product(name: "Tracking", package: "Core"), .product(name: "Deadlines", package: "Core"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .target(
+            name: "WebServer",
+            dependencies: [
+                "Store", "WebPages",
+                .product(name: "Tracking", package: "Core"), .product(name: "Deadlines", package: "Core"),
+                .product(name: "Extraction", package: "Core"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(name: "dondoc", dependencies: ["CLI"]),
+        .testTarget(
+            name: "WebPagesTests",
+            dependencies: [
+                "WebPages", .product(name: "Tracking", package: "Core"), .product(name: "Deadlines", package: "Core"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "WebServerTests",
+            dependencies: [
+                "WebServer", "Store", "WebPages", .product(name: "Tracking", package: "Core"),
+                .product(name: "Deadlines", package: "Core"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
         .testTarget(
             name: "StoreTests",

@@ -153,6 +153,10 @@ public struct TaskQuery: Sendable, Hashable {
     public var assignedIn: ClosedRange<CalendarDate>?
     /// Open tasks (not done, not stopped) whose deadline in force is before this day.
     public var overdueOn: CalendarDate?
+    /// Tasks whose deadline in force is this day or later.
+    public var dueFrom: CalendarDate?
+    /// Tasks with an extension request awaiting leadership's decision.
+    public var pendingExtension = false
     /// Words that must each begin a word of the task's text (tone marks and case ignored).
     public var text: String?
     /// Tasks of draft notices too (not tracked yet).
@@ -162,9 +166,12 @@ public struct TaskQuery: Sendable, Hashable {
     public init(
         unitID: String? = nil, leadOnly: Bool = false, states: Set<AssignmentState> = [],
         documentID: String? = nil,
-        assignedIn: ClosedRange<CalendarDate>? = nil, overdueOn: CalendarDate? = nil, text: String? = nil,
-        includeDrafts: Bool = false, limit: Int = 1000
+        assignedIn: ClosedRange<CalendarDate>? = nil, overdueOn: CalendarDate? = nil,
+        dueFrom: CalendarDate? = nil,
+        pendingExtension: Bool = false, text: String? = nil, includeDrafts: Bool = false, limit: Int = 1000
     ) {
+        self.dueFrom = dueFrom
+        self.pendingExtension = pendingExtension
         self.unitID = unitID
         self.leadOnly = leadOnly
         self.states = states

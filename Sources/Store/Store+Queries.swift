@@ -71,6 +71,8 @@ extension Store {
             conditions.append(
                 "a.state IN ('assigned', 'in_progress', 'reported_done') AND a.deadline < \(bind: day.iso)")
         }
+        if let day = query.dueFrom { conditions.append("a.deadline >= \(bind: day.iso)") }
+        if query.pendingExtension { conditions.append("a.extension_requested_to IS NOT NULL") }
         if let unit = query.unitID {
             let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
             let roles: [String] = query.leadOnly ? ["lead"] : ["lead", "support"]

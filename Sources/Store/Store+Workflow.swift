@@ -101,6 +101,16 @@ extension Store {
         let rollOver: Bool
     }
 
+    /// What the workflow rules read of a task (for the actions a page offers), and its
+    /// organization's id; nil when there is no such task.
+    public func workflowSnapshot(ofTask taskID: String) async throws(StoreError)
+        -> (snapshot: AssignmentSnapshot, organizationID: String)?
+    {
+        try await read { db in
+            try await Self.snapshot(db, taskID: taskID).map { ($0.snapshot, $0.organizationID) }
+        }
+    }
+
     static func snapshot(_ db: any SQLDatabase, taskID: String) async throws -> LoadedSnapshot? {
         guard
             let row = try await db.raw(
@@ -258,12 +268,25 @@ extension Store {
         }
     }
 
-    /// An attached file's bytes.
+    /// An attached file's bytes, and the organization whose task it belongs to.
     public func attachmentData(id: String) async throws(StoreError) -> (AttachmentSummary, Data) {
-        let found = try await read { db -> (AttachmentSummary, Data)? in
+        let (summary, data, _) = try await attachment(id: id)
+        return (summary, data)
+    }
+
+    /// An attached file, its bytes, and the id of the organization whose task it belongs to (a
+    /// page serves a file only to that organization's people).
+    public func attachment(id: String) async throws(StoreError) -> (
+        AttachmentSummary, Data, organizationID: String
+    ) {
+        let found = try await read { db -> (AttachmentSummary, Data, String)? in
             guard
                 let row = try await db.raw(
-                    "SELECT id, file_name, content_type, size, sha256, data FROM attachments WHERE id = \(bind: id)"
+                    """
+                    SELECT f.id, f.file_name, f.content_type, f.size, f.sha256, f.data, a.organization_id
+                    FROM attachments f JOIN assignment_events e ON e.id = f.event_id
+                    JOIN assignments a ON a.id = e.assignment_id WHERE f.id = \(bind: id)
+                    """
                 ).first()
             else { return nil }
             return (
@@ -272,7 +295,8 @@ extension Store {
                     contentType: try row.decode(column: "content_type", as: String.self),
                     size: try row.decode(column: "size", as: Int.self),
                     sha256: try row.decode(column: "sha256", as: String.self)),
-                try row.decode(column: "data", as: Data.self)
+                try row.decode(column: "data", as: Data.self),
+                try row.decode(column: "organization_id", as: String.self)
             )
         }
         guard let found else { throw .notFound("attachment \(id)") }

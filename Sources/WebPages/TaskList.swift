@@ -1,0 +1,124 @@
+import Deadlines
+import Plot
+import Tracking
+
+/// The task list with its filters: unit, state, period, notice, overdue as of a day, words.
+public struct TaskListModel: Sendable, Hashable {
+    /// The filters as the form holds them (text, to show back what was typed).
+    public struct Filters: Sendable, Hashable {
+        public var unitID: String?
+        public var state: String?
+        /// A month, "2025-02".
+        public var period: String?
+        public var noticeID: String?
+        /// "dd/mm/yyyy" or "yyyy-mm-dd".
+        public var overdueOn: String?
+        public var words: String?
+
+        public init(
+            unitID: String? = nil, state: String? = nil, period: String? = nil, noticeID: String? = nil,
+            overdueOn: String? = nil, words: String? = nil
+        ) {
+            self.unitID = unitID
+            self.state = state
+            self.period = period
+            self.noticeID = noticeID
+            self.overdueOn = overdueOn
+            self.words = words
+        }
+    }
+
+    public let filters: Filters
+    /// The units the unit filter offers: (directory id, name).
+    public let units: [(id: String, name: String)]
+    public let rows: [TaskRow]
+    /// True when there were more tasks than the page shows.
+    public let truncated: Bool
+    /// A problem with the filters, said in Vietnamese (the list is empty then).
+    public let problem: String?
+
+    public init(
+        filters: Filters, units: [(id: String, name: String)], rows: [TaskRow], truncated: Bool,
+        problem: String?
+    ) {
+        self.filters = filters
+        self.units = units
+        self.rows = rows
+        self.truncated = truncated
+        self.problem = problem
+    }
+
+    public static func == (a: TaskListModel, b: TaskListModel) -> Bool {
+        a.filters == b.filters && a.units.map(\.id) == b.units.map(\.id)
+            && a.units.map(\.name) == b.units.map(\.name)
+            && a.rows == b.rows && a.truncated == b.truncated && a.problem == b.problem
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(filters)
+        hasher.combine(rows)
+    }
+}
+
+/// Renders the task list.
+public enum TaskListView {
+    /// The query keys of the filter form (Vietnamese, without tone marks, like the paths).
+    public enum Key {
+        public static let unit = "don-vi"
+        public static let state = "trang-thai"
+        public static let period = "thang"
+        public static let notice = "van-ban"
+        public static let overdueOn = "qua-han-ngay"
+        public static let words = "tu-khoa"
+    }
+
+    public static func render(_ model: TaskListModel, frame: PageFrame) -> String {
+        Layout.render(
+            frame,
+            .group(
+                .h1("Nhiệm vụ"),
+                filterForm(model),
+                .unwrap(model.problem) {
+                    .p(.class("flash flash-error"), .attribute(named: "role", value: "alert"), .safe($0))
+                },
+                .p(
+                    .class("muted"),
+                    .safe(
+                        "\(model.rows.count) nhiệm vụ"
+                            + (model.truncated
+                                ? " (chỉ hiện \(model.rows.count) nhiệm vụ đầu; hãy lọc thêm)" : ""))),
+                TaskTable.render(model.rows, empty: "Không có nhiệm vụ nào phù hợp.")
+            ))
+    }
+
+    static func filterForm(_ model: TaskListModel) -> Node<HTML.BodyContext> {
+        let f = model.filters
+        let unit: Node<HTML.FormContext> = .label(
+            .text("Đơn vị"),
+            .select(
+                .attribute(named: "name", value: Key.unit), .choice("", "Tất cả"),
+                .forEach(model.units) { unit in .choice(unit.id, unit.name, selected: unit.id == f.unitID) }))
+        let state: Node<HTML.FormContext> = .label(
+            .text("Trạng thái"),
+            .select(
+                .attribute(named: "name", value: Key.state), .choice("", "Tất cả"),
+                .forEach(AssignmentState.allCases) { state in
+                    .choice(state.rawValue, state.vietnamese, selected: state.rawValue == f.state)
+                }))
+        let period: Node<HTML.FormContext> = .label(
+            .text("Tháng giao"), .input(.type(.month), .name(Key.period), .safe("value", f.period ?? "")))
+        let overdue: Node<HTML.FormContext> = .label(
+            .text("Quá hạn tính đến ngày"),
+            .input(
+                .type(.text), .name(Key.overdueOn), .safe("value", f.overdueOn ?? ""),
+                .placeholder("dd/mm/yyyy")))
+        let words: Node<HTML.FormContext> = .label(
+            .text("Từ khóa"), .input(.type(.search), .name(Key.words), .safe("value", f.words ?? "")))
+        let notice: Node<HTML.FormContext> = .unwrap(f.noticeID) {
+            .input(.type(.hidden), .name(Key.notice), .safe("value", $0))
+        }
+        return .form(
+            .class("filters"), .action(SitePath.tasks.path), .method(.get),
+            unit, state, period, overdue, words, notice, .button(.type(.submit), .text("Lọc")))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import NIOCore
+import Store
+import WebPages
+
+/// The outermost middleware: every error becomes a Vietnamese page (or, under `/api/`, a JSON
+/// problem with the English detail too), and every response carries the security headers.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    /// Self only; no inline script or style; forms post to this site; no framing.
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Self.response(for: error, request: request, context: context)
+        }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        if secureCookies { response.headers[.strictTransportSecurity] = "max-age=31536000" }
+        if response.headers[.cacheControl] == nil, !request.uri.path.hasPrefix("/tai-nguyen/") {
+            response.headers[.cacheControl] = "no-store"
+        }
+        return response
+    }
+
+    static func response(for error: any Error, request: Request, context: WebContext) -> Response {
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        if case .signInRequired = error as? WebError, !isAPI, request.method == .get {
+            let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return Response(
+                status: .seeOther, headers: [.location: SitePath.signIn.with(query: [("next", next)])])
+        }
+        let problem = Problem(error, logger: context.logger)
+        if isAPI {
+            let body: [String: String] = [
+                "error": problem.code, "message": problem.english, "vietnamese": problem.vietnamese,
+            ]
+            let data = (try? JSONEncoder().encode(body)) ?? Data()
+            var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+            if problem.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+            return Response(
+                status: problem.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        let frame = PageFrame(
+            title: "Lỗi", viewer: context.identity?.viewer, csrfToken: context.sessions.session?.csrf)
+        return HTML.response(
+            ErrorPageView.render(status: Int(problem.status.code), message: problem.vietnamese, frame: frame),
+            status: problem.status)
+    }
+}
+
+/// Refuses a request without a signed-in person: a page asks to sign in (GET requests come
+/// back to where they were), the API answers 401.
+struct RequireSignIn: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        guard context.identity != nil else { throw WebError.signInRequired }
+        return try await next(request, context)
+    }
+}
+
+/// Resolves the session's person (pages) and the bearer token's (API) to `context.identity`.
+struct IdentityMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let store: Store
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var context = context
+        if let token = request.headers.bearer?.token {
+            guard let person = try await store.person(forToken: token) else { throw WebError.signInRequired }
+            context.identity = try await signedIn(person)
+        } else if let id = context.sessions.session?.personID {
+            if let person = try await store.person(id: id), person.active {
+                context.identity = try await signedIn(person)
+            } else {
+                // Deactivated, or removed: the session no longer signs anyone in.
+                context.sessions.clearSession()
+            }
+        }
+        return try await next(request, context)
+    }
+
+    func signedIn(_ person: Person) async throws -> SignedIn {
+        guard
+            let organization = try await store.organizations().first(where: { $0.id == person.organizationID }
+            )
+        else {
+            throw WebError.signInRequired
+        }
+        var unitName: String?
+        if let unit = person.unitID {
+            unitName = try await store.directory(of: organization).unit(id: unit)?.name
+        }
+        return SignedIn(person: person, organization: organization, unitName: unitName)
+    }
+}
+
+/// An HTML page as a response.
+enum HTML {
+    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        let buffer = ByteBuffer(string: html)
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .contentLength: "\(buffer.readableBytes)"],
+            body: .init(byteBuffer: buffer))
+    }
+}

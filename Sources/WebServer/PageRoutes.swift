@@ -1,0 +1,390 @@
+import Deadlines
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Store
+import Tracking
+import WebPages
+
+/// The pages of a signed-in person: each handler builds its page's model from the store and
+/// hands it to the page's view.
+struct PageRoutes: Sendable {
+    let store: Store
+    let calendar: WorkingDays
+    let today: @Sendable () -> CalendarDate
+
+    /// The largest action form: an attachment and the text around it.
+    static let actionFormLimit = AttachmentInput.maxBytes + 256 * 1024
+
+    func register(on group: RouterGroup<WebContext>) {
+        group.get(RouterPath(SitePath.home.route)) { request, context in try await dashboard(request, context)
+        }
+        group.get(RouterPath(SitePath.tasks.route)) { request, context in try await taskList(request, context)
+        }
+        group.get(RouterPath(SitePath.task(id: "").route)) { request, context in
+            try await taskPage(request, context)
+        }
+        group.post(RouterPath(SitePath.taskAction(id: "").route)) { request, context in
+            try await taskAction(request, context)
+        }
+        group.get(RouterPath(SitePath.notices.route)) { request, context in
+            try await noticeList(request, context)
+        }
+        group.get(RouterPath(SitePath.attachment(id: "").route)) { request, context in
+            try await attachment(request, context)
+        }
+    }
+
+    // MARK: Pages
+
+    func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
+        let me = try context.signedIn
+        let org = me.organization
+        let day = today()
+        let yearStart = CalendarDate(year: day.year, month: 1, day: 1)!
+        let period = yearStart...day
+        let week = TaskQuery(
+            unitID: me.unitIfMember, states: Self.open, overdueOn: day.adding(days: 8), dueFrom: day,
+            limit: 50)
+        var units: [DashboardModel.UnitLine] = []
+        var total: DashboardModel.UnitLine?
+        var overdue: [TaskRow] = []
+        var pending: [TaskRow] = []
+        var reported: [TaskRow] = []
+        var drafts: [DashboardModel.NoticeLine] = []
+        var mine: [TaskRow] = []
+        switch me.person.role {
+        case .leadership, .secretariat:
+            let counts = try await store.counts(in: org, period: period, asOf: day)
+            units = counts.units.map(Self.line)
+            total = Self.line(counts.total)
+            overdue = try await rows(TaskQuery(overdueOn: day, limit: 50), in: org, on: day)
+            if me.person.role == .leadership {
+                pending = try await rows(TaskQuery(pendingExtension: true, limit: 50), in: org, on: day)
+            } else {
+                reported = try await rows(TaskQuery(states: [.reportedDone], limit: 50), in: org, on: day)
+                drafts = try await store.documents(in: org).filter { $0.status == "draft" }.map {
+                    DashboardModel.NoticeLine(
+                        id: $0.id, title: Self.title(of: $0), tasks: $0.tasks,
+                        unmatchedNames: $0.unmatchedNames)
+                }
+            }
+        case .unitHead, .officer:
+            mine = try await rows(
+                TaskQuery(unitID: me.unitIfMember, states: Self.open, limit: 200), in: org, on: day
+            )
+            .sorted { a, b in
+                // Most pressing first: overdue, then urgent, then by deadline (none last).
+                let ka = (a.status == .overdue ? 0 : 1, a.urgent ? 0 : 1, a.deadline?.dayNumber ?? .max)
+                let kb = (b.status == .overdue ? 0 : 1, b.urgent ? 0 : 1, b.deadline?.dayNumber ?? .max)
+                return ka < kb
+            }
+        }
+        let dueThisWeek = try await rows(week, in: org, on: day)
+        let model = DashboardModel(
+            role: me.person.role, today: day, period: period, units: units, total: total, overdue: overdue,
+            dueThisWeek: dueThisWeek, pendingExtensions: pending, reportedDone: reported, drafts: drafts,
+            myTasks: mine)
+        return HTML.response(DashboardView.render(model, frame: frame("Tổng quan", context, current: .home)))
+    }
+
+    func taskList(_ request: Request, _ context: WebContext) async throws -> Response {
+        let me = try context.signedIn
+        let query = request.uri.queryParameters
+        typealias Key = TaskListView.Key
+        let filters = TaskListModel.Filters(
+            unitID: query.get(Key.unit), state: query.get(Key.state), period: query.get(Key.period),
+            noticeID: query.get(Key.notice), overdueOn: query.get(Key.overdueOn), words: query.get(Key.words))
+        let directory = try await store.directory(of: me.organization)
+        let units = directory.activeUnits.map { (id: $0.id, name: $0.name) }
+        var problem: String?
+        var rows: [TaskRow] = []
+        var truncated = false
+        do {
+            var taskQuery = try Self.taskQuery(filters)
+            taskQuery.limit = 501
+            rows = try await self.rows(taskQuery, in: me.organization, on: today())
+            if rows.count > 500 {
+                truncated = true
+                rows.removeLast(rows.count - 500)
+            }
+        } catch let error as WebError {
+            problem = error.vietnamese
+        }
+        let model = TaskListModel(
+            filters: filters, units: units, rows: rows, truncated: truncated, problem: problem)
+        return HTML.response(
+            TaskListView.render(model, frame: frame("Nhiệm vụ", context, current: .tasks)),
+            status: problem == nil ? .ok : .badRequest)
+    }
+
+    func taskPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let me = try context.signedIn
+        let id = try context.parameters.require("id")
+        let snapshot = try await ownSnapshot(id, me)
+        guard let task = try await store.task(id: id) else { throw WebError.notFound }
+        let day = today()
+        let actions = AssignmentWorkflow.permittedActions(on: snapshot, by: me.person.participant)
+        let events = try await store.events(ofTask: id)
+        let files = try await store.attachments(ofTask: id)
+        let people = Dictionary(
+            try await store.people(in: me.organization).map { ($0.id, $0.fullName) },
+            uniquingKeysWith: { a, _ in a })
+        let history = events.map { event in
+            TaskPageModel.HistoryLine(
+                at: Self.localTime(event.at), actor: people[event.actor] ?? event.actor, body: event.body,
+                attachments: (files[event.id] ?? []).map {
+                    .init(id: $0.id, name: $0.fileName, bytes: $0.size)
+                })
+        }
+        var earlier: [TaskPageModel.Link] = []
+        var next = task.carriesOverID
+        while let previous = next, earlier.count < 24, let record = try await store.task(id: previous) {
+            earlier.insert(
+                .init(
+                    id: record.id, noticeSymbol: record.documentSymbol, text: record.text, state: record.state
+                ), at: 0)
+            next = record.carriesOverID
+        }
+        let notice = try await store.documents(in: me.organization).first { $0.id == task.documentID }
+        let model = TaskPageModel(
+            task: row(task, on: day), section: task.section, noticeID: task.documentID,
+            noticeTitle: notice.map(Self.title) ?? "Văn bản", assignedOn: task.assignedOn,
+            reportedDoneOn: task.reportedDoneOn, completedOn: task.completedOn, dueDate: task.dueDate,
+            extensions: task.extensions, version: task.version, earlier: earlier, history: history,
+            actions: actions,
+            today: day)
+        return HTML.response(TaskPageView.render(model, frame: frame("Nhiệm vụ", context, current: .tasks)))
+    }
+
+    func taskAction(_ request: Request, _ context: WebContext) async throws -> Response {
+        let me = try context.signedIn
+        let id = try context.parameters.require("id")
+        let form = try await PostedForm.read(request, context: context, limit: Self.actionFormLimit)
+        _ = try await ownSnapshot(id, me)
+        typealias Field = TaskPageView.Field
+        guard let version = form.text(Field.version).flatMap(Int.init) else {
+            throw WebError.badInput(
+                vietnamese: "Thiếu phiên bản của nhiệm vụ; vui lòng tải lại trang.",
+                english: "the form has no version")
+        }
+        let action = try Self.action(form)
+        var attachments: [AttachmentInput] = []
+        if let file = form.files[Field.file] {
+            attachments.append(
+                AttachmentInput(fileName: file.fileName, contentType: file.contentType, data: file.data))
+        }
+        try await store.apply(
+            action, toTask: id, by: me.person.participant, expectedVersion: version, actor: me.person.id,
+            calendar: calendar, today: today(), attachments: attachments)
+        context.sessions.withLockedSession {
+            $0?.flash = Flash(.success, "Đã cập nhật: \(action.kind.vietnamese).")
+        }
+        return Response(status: .seeOther, headers: [.location: SitePath.task(id: id).path])
+    }
+
+    func noticeList(_ request: Request, _ context: WebContext) async throws -> Response {
+        let me = try context.signedIn
+        guard me.person.role == .secretariat || me.person.role == .leadership else {
+            throw WebError.forbidden("xem danh sách văn bản")
+        }
+        let lines = try await store.documents(in: me.organization).map { notice in
+            NoticeListModel.Line(
+                id: notice.id, title: notice.title ?? notice.sourceName, symbol: Self.symbol(of: notice),
+                issued: notice.issued, published: notice.status == "published", tasks: notice.tasks,
+                unmatchedNames: notice.unmatchedNames)
+        }
+        let model = NoticeListModel(lines: lines, canUpload: me.person.role == .secretariat)
+        return HTML.response(
+            NoticeListView.render(model, frame: frame("Văn bản", context, current: .notices)))
+    }
+
+    func attachment(_ request: Request, _ context: WebContext) async throws -> Response {
+        let me = try context.signedIn
+        let id = try context.parameters.require("id")
+        let (summary, data, organizationID) = try await store.attachment(id: id)
+        guard organizationID == me.organization.id else { throw WebError.notFound }
+        // Served as a download, never rendered by the browser as a page of this site.
+        let name = summary.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/octet-stream",
+                .contentDisposition: "attachment; filename*=UTF-8''\(name)",
+                .contentLength: "\(data.count)",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    // MARK: Building models
+
+    /// The task's workflow snapshot, when the task is the person's organization's: another
+    /// organization's task does not exist for them (404, not 403, so ids reveal nothing).
+    func ownSnapshot(_ id: String, _ me: SignedIn) async throws -> AssignmentSnapshot {
+        guard let (snapshot, organizationID) = try await store.workflowSnapshot(ofTask: id),
+            organizationID == me.organization.id
+        else { throw WebError.notFound }
+        return snapshot
+    }
+
+    static let open: Set<AssignmentState> = [.assigned, .inProgress, .reportedDone]
+
+    func frame(_ title: String, _ context: WebContext, current: SitePath?) -> PageFrame {
+        // A flash is shown once: read here, cleared in the session.
+        let flash = context.sessions.session?.flash
+        if flash != nil { context.sessions.withLockedSession { $0?.flash = nil } }
+        return PageFrame(
+            title: title, viewer: context.identity?.viewer, csrfToken: context.sessions.session?.csrf,
+            flash: flash,
+            current: current)
+    }
+
+    func rows(_ query: TaskQuery, in organization: Organization, on day: CalendarDate) async throws
+        -> [TaskRow]
+    {
+        try await store.tasks(in: organization, query).map { row($0, on: day) }
+    }
+
+    func row(_ task: TaskRecord, on day: CalendarDate) -> TaskRow {
+        let standing = task.standing(asOf: day, calendar: calendar)
+        return TaskRow(
+            id: task.id, noticeSymbol: task.documentSymbol, text: task.text,
+            leads: task.lead.map { $0.unitName ?? $0.writtenName },
+            supports: task.support.map { $0.unitName ?? $0.writtenName },
+            dueText: task.dueText, deadline: task.deadline, state: task.state,
+            status: task.state == .stopped ? nil : standing?.status,
+            workingDaysLate: standing?.workingDaysLate ?? 0,
+            urgent: task.urgent, pendingExtension: task.pendingExtension)
+    }
+
+    static func line(_ counts: UnitCounts) -> DashboardModel.UnitLine {
+        DashboardModel.UnitLine(
+            unitID: counts.unitID, unitName: counts.unitName, doneOnTime: counts.doneOnTime,
+            doneLate: counts.doneLate,
+            withinDeadline: counts.withinDeadline, overdue: counts.overdue)
+    }
+
+    /// "45/TB-SKHCN": the number and the symbol, as the notice's header writes them.
+    static func symbol(of notice: DocumentSummary) -> String? {
+        guard let symbol = notice.symbol else { return nil }
+        return (notice.number.map { "\($0)/" } ?? "") + symbol
+    }
+
+    static func title(of notice: DocumentSummary) -> String {
+        [symbol(of: notice), notice.title].compactMap { $0 }.joined(separator: " · ").nonEmpty
+            ?? notice.sourceName
+    }
+
+    /// An instant of the record (UTC) as Việt Nam reads it: 21/11/2026 09:15.
+    static func localTime(_ iso: String) -> String {
+        guard let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(iso) else {
+            return iso
+        }
+        let local = date.addingTimeInterval(7 * 3600)
+        let c = Calendar(identifier: .gregorian)
+        var utc = c
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let parts = utc.dateComponents([.year, .month, .day, .hour, .minute], from: local)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return
+            "\(two(parts.day))/\(two(parts.month))/\(parts.year ?? 0) \(two(parts.hour)):\(two(parts.minute))"
+    }
+
+    /// The store's query for the list's filters; a malformed filter is the person's to fix.
+    static func taskQuery(_ f: TaskListModel.Filters) throws -> TaskQuery {
+        var query = TaskQuery()
+        query.unitID = f.unitID?.nonEmpty
+        if let state = f.state?.nonEmpty {
+            guard let s = AssignmentState(rawValue: state) else {
+                throw WebError.badInput(
+                    vietnamese: "Trạng thái “\(state)” không có.", english: "unknown state \(state)")
+            }
+            query.states = [s]
+        }
+        if let period = f.period?.nonEmpty {
+            let parts = period.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, let range = ReportingPeriod.month(year: parts[0], month: parts[1]).range
+            else {
+                throw WebError.badInput(
+                    vietnamese: "Tháng “\(period)” không hợp lệ; hãy chọn tháng theo dạng 2025-02.",
+                    english: "bad month \(period)")
+            }
+            query.assignedIn = range
+        }
+        query.documentID = f.noticeID?.nonEmpty
+        if let day = f.overdueOn?.nonEmpty {
+            guard let date = Self.date(day) else {
+                throw WebError.badInput(
+                    vietnamese: "Ngày “\(day)” không hợp lệ; hãy nhập theo dạng 15/08/2025.",
+                    english: "bad date \(day)")
+            }
+            query.overdueOn = date
+        }
+        if let words = f.words?.nonEmpty {
+            guard words.count <= 200 else {
+                throw WebError.badInput(
+                    vietnamese: "Từ khóa quá dài.", english: "search words over 200 characters")
+            }
+            query.text = words
+        }
+        return query
+    }
+
+    /// A day written "15/08/2025", "15/8/2025" or "2025-08-15" (a date input sends the last).
+    static func date(_ text: String) -> CalendarDate? {
+        if let iso = CalendarDate(iso: text) { return iso }
+        let parts = text.split(separator: "/").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 3 else { return nil }
+        return CalendarDate(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    /// The workflow action a task form posted.
+    static func action(_ form: PostedForm) throws -> AssignmentAction {
+        typealias Field = TaskPageView.Field
+        guard let name = form.text(Field.action), let kind = AssignmentAction.Kind(rawValue: name) else {
+            throw WebError.badInput(vietnamese: "Thao tác không hợp lệ.", english: "unknown action")
+        }
+        func day() throws -> CalendarDate {
+            guard let text = form.text(Field.date), let date = Self.date(text) else {
+                throw WebError.badInput(
+                    vietnamese: "Vui lòng nhập ngày hợp lệ (ví dụ 15/08/2025).",
+                    english: "the action needs a valid date")
+            }
+            return date
+        }
+        let note = form.text(Field.note) ?? ""
+        let reason = form.text(Field.reason) ?? ""
+        return switch kind {
+        case .start: .start
+        case .reportProgress: .reportProgress(note: note)
+        case .reportDone: .reportDone(on: try day(), note: note)
+        case .confirmDone: .confirmDone
+        case .returnForRework: .returnForRework(reason: reason)
+        case .stop: .stop(reason: reason)
+        case .reopen: .reopen(reason: reason)
+        case .requestExtension: .requestExtension(to: try day(), reason: reason)
+        case .approveExtension: .approveExtension(to: try day())
+        case .denyExtension: .denyExtension(reason: reason)
+        case .comment: .comment(text: note)
+        }
+    }
+}
+
+extension WebContext {
+    /// The person signed in; RequireSignIn guarantees one on these routes.
+    var signedIn: SignedIn {
+        get throws {
+            guard let identity else { throw WebError.signInRequired }
+            return identity
+        }
+    }
+}
+
+extension SignedIn {
+    /// The unit whose tasks are "mine": for unit heads and officers.
+    var unitIfMember: String? { person.role == .unitHead || person.role == .officer ? person.unitID : nil }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

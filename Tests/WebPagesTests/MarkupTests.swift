@@ -1,0 +1,70 @@
+import Deadlines
+import Testing
+import Tracking
+
+@testable import WebPages
+
+@Suite struct MarkupTests {
+    @Test(arguments: [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("Phòng \"QLKH\" & 'TCĐLCL'", "Phòng &quot;QLKH&quot; &amp; &#39;TCĐLCL&#39;"),
+        ("&amp;", "&amp;amp;"),
+        ("Sở KH&CN", "Sở KH&amp;CN"),
+        ("", ""),
+    ])
+    func escapesWhatAUserWrote(_ input: String, _ expected: String) {
+        #expect(Markup.escape(input) == expected)
+    }
+
+    @Test func writesDatesAsVietnameseDocumentsDo() {
+        #expect(Markup.date(CalendarDate(year: 2025, month: 8, day: 5)) == "05/08/2025")
+        #expect(Markup.date(nil) == "")
+    }
+
+    @Test func aTaskTextWithMarkupIsShownAsTextNotRun() {
+        let row = TaskRow(
+            id: "x\" onclick=\"alert(1)", noticeSymbol: "<b>45</b>/TB", text: "<img src=x onerror=alert(1)>",
+            leads: ["<i>Phòng</i>"], supports: [], dueText: nil, deadline: nil, state: .assigned, status: nil,
+            workingDaysLate: 0, urgent: false, pendingExtension: nil)
+        let html = Layout.render(
+            PageFrame(
+                title: "<t>", viewer: Viewer(fullName: "A\"B", role: .secretariat, unitName: nil),
+                csrfToken: "c\"d"),
+            TaskTable.render([row], empty: ""))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("<i>"))
+        #expect(!html.contains("onclick=\""))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("value=\"c&quot;d\""))
+    }
+}
+
+@Suite struct SitePathTests {
+    static let all: [SitePath] = [
+        .home, .signIn, .signOut, .notices, .noticeUpload, .notice(id: "a"), .noticePublish(id: "a"), .tasks,
+        .task(id: "a"), .taskAction(id: "a"), .attachment(id: "a"), .units, .users, .search, .stylesheet,
+        .health,
+    ]
+
+    @Test func everyPathMatchesItsRoutePattern() {
+        for path in Self.all {
+            let pattern = path.route.split(separator: "/", omittingEmptySubsequences: false)
+            let concrete = path.path.split(separator: "/", omittingEmptySubsequences: false)
+            #expect(pattern.count == concrete.count, "\(path)")
+            for (p, c) in zip(pattern, concrete) where !p.hasPrefix(":") { #expect(p == c, "\(path)") }
+        }
+    }
+
+    @Test func routesAreDistinct() {
+        let routes = Self.all.map(\.route)
+        #expect(Set(routes).count == routes.count)
+    }
+
+    @Test func idsAndQueriesArePercentEncoded() {
+        #expect(SitePath.task(id: "a/b c").path == "/nhiem-vu/a%2Fb%20c")
+        #expect(
+            SitePath.tasks.with(query: [("don-vi", "phòng"), ("x", nil), ("y", "")])
+                == "/nhiem-vu?don-vi=ph%C3%B2ng")
+    }
+}
