@@ -87,17 +87,25 @@ let package = Package(
         .testTarget(
             name: "WebServerTests",
             dependencies: [
-                "WebServer", "Store", "WebPages", .product(name: "Tracking", package: "Core"),
+                "WebServer", "Store", "WebPages", "TestSupport", .product(name: "Tracking", package: "Core"),
+                .product(name: "Extraction", package: "Core"),
                 .product(name: "Deadlines", package: "Core"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        // What the store and server tests share: the databases they run on.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Store", .product(name: "SQLKit", package: "sql-kit"), .product(name: "Deadlines", package: "Core"),
+            ],
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Store", .product(name: "Tracking", package: "Core"), .product(name: "Deadlines", package: "Core"),
+                "Store", "TestSupport", .product(name: "Tracking", package: "Core"), .product(name: "Deadlines", package: "Core"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]),
     ],

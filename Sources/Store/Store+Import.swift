@@ -166,9 +166,10 @@ extension Store {
         let resolver = DeadlineResolver(calendar: calendar, rollOver: organization.rollOver)
         let document = extraction.document
         let period = document.period.flatMap { $0.start <= $0.end ? $0.start...$0.end : nil }
-        func units(_ names: [String]) -> [TaskUnit] {
+        /// The units `names` stand for, each once, leaving out `excluded` (directory ids).
+        func units(_ names: [String], excluding excluded: Set<String> = []) -> [TaskUnit] {
             var out: [TaskUnit] = []
-            var taken = Set<String>()
+            var taken = excluded
             for name in names {
                 let match = matcher.match(name)
                 let how: String
@@ -193,8 +194,13 @@ extension Store {
             return out
         }
         return extraction.tasks.enumerated().map { position, task in
-            PlannedTask(
-                position: position, assignment: task, lead: units(task.lead), support: units(task.support),
+            let lead = units(task.lead)
+            // "phối hợp với các phòng, đơn vị" ("*") means the other units: the lead unit does not
+            // coordinate with itself.
+            let leading = Set(lead.compactMap { $0.unitID.map(unitCode(rowID:)) })
+            return PlannedTask(
+                position: position, assignment: task, lead: lead,
+                support: units(task.support, excluding: leading),
                 deadline: resolver.resolve(
                     task.due, issued: document.issuedDate, reportDue: document.reportDue, period: period))
         }
