@@ -13,6 +13,7 @@ public enum SitePath: Hashable, Sendable {
     case noticeUpload
     case notice(id: String)
     case noticePublish(id: String)
+    case noticeName(id: String)
     case tasks
     case task(id: String)
     case taskAction(id: String)
@@ -33,6 +34,7 @@ public enum SitePath: Hashable, Sendable {
         case .noticeUpload: "/van-ban/tai-len"
         case .notice(let id): "/van-ban/\(Self.segment(id))"
         case .noticePublish(let id): "/van-ban/\(Self.segment(id))/ban-hanh"
+        case .noticeName(let id): "/van-ban/\(Self.segment(id))/ten-don-vi"
         case .tasks: "/nhiem-vu"
         case .task(let id): "/nhiem-vu/\(Self.segment(id))"
         case .taskAction(let id): "/nhiem-vu/\(Self.segment(id))/cap-nhat"
@@ -50,6 +52,7 @@ public enum SitePath: Hashable, Sendable {
         switch self {
         case .notice: "/van-ban/:id"
         case .noticePublish: "/van-ban/:id/ban-hanh"
+        case .noticeName: "/van-ban/:id/ten-don-vi"
         case .task: "/nhiem-vu/:id"
         case .taskAction: "/nhiem-vu/:id/cap-nhat"
         case .attachment: "/tep/:id"

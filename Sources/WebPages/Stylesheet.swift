@@ -51,6 +51,16 @@ public enum Stylesheet {
         ol.history { list-style: none; padding: 0; }
         ol.history li { border-left: 3px solid var(--line); padding: .3rem .8rem; margin-bottom: .6rem; }
         ol.history time { color: var(--muted); font-size: .85rem; margin-right: .6rem; }
+        .review { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+        .review .source { position: sticky; top: 0; max-height: 100vh; overflow: auto; font-size: .9rem; }
+        ol.lines { padding-left: 3rem; }
+        ol.lines li.task-source { background: #fff4ce; }
+        ol.lines li:target { outline: 2px solid var(--accent); }
+        .task-card { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; margin-bottom: 1rem; }
+        .task-card h3 { margin: 0 0 .3rem; font-size: 1rem; }
+        form.small { margin: .5rem 0; }
+        form.publish { margin: 0 0 1rem; }
+        select[multiple] { min-height: 6rem; }
         .signin { max-width: 24rem; margin: 3rem auto; }
         .signin form { display: flex; flex-direction: column; }
         @media (max-width: 40rem) {
@@ -59,6 +69,8 @@ public enum Stylesheet {
           table.tasks td, table.notices td { display: block; border: 0; }
           table.tasks td::before, table.notices td::before { content: attr(data-label); display: block; font-size: .8rem; color: var(--muted); }
           dl.facts { grid-template-columns: 1fr; }
+          .review { grid-template-columns: 1fr; }
+          .review .source { position: static; max-height: 40vh; }
           .who { margin-left: 0; }
         }
         @media print {

@@ -239,6 +239,11 @@ struct PageRoutes: Sendable {
             current: current)
     }
 
+    /// A message for the next page the person sees.
+    func flash(_ context: WebContext, _ kind: Flash.Kind, _ text: String) {
+        context.sessions.withLockedSession { $0?.flash = Flash(kind, text) }
+    }
+
     func rows(_ query: TaskQuery, in organization: Organization, on day: CalendarDate) async throws
         -> [TaskRow]
     {

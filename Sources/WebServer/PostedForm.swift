@@ -18,7 +18,17 @@ struct PostedForm: Sendable {
     }
 
     private(set) var fields: [String: String] = [:]
+    /// Every value of each field, in order (a multiple select sends one part per choice).
+    private(set) var repeated: [String: [String]] = [:]
     private(set) var files: [String: File] = [:]
+
+    /// All values of a field, trimmed, blanks left out.
+    func values(_ name: String) -> [String] {
+        (repeated[name] ?? fields[name].map { [$0] } ?? []).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        .filter { !$0.isEmpty }
+    }
 
     /// The field's text, trimmed and NFC (STYLE 4); nil when absent or blank.
     func text(_ name: String) -> String? {
@@ -66,7 +76,7 @@ struct PostedForm: Sendable {
     static func urlEncoded(_ text: String) throws -> PostedForm {
         do {
             let fields = try URLEncodedFormDecoder().decode([String: String].self, from: text)
-            return PostedForm(fields: fields, files: [:])
+            return PostedForm(fields: fields, repeated: [:], files: [:])
         } catch {
             throw WebError.badInput(
                 vietnamese: "Biểu mẫu gửi lên không hợp lệ.", english: "the form body is malformed: \(error)")
@@ -92,8 +102,10 @@ struct PostedForm: Sendable {
                         form.files[name] = File(
                             fileName: fileName, contentType: type ?? "application/octet-stream", data: data)
                     }
-                } else if form.fields[name] == nil {
-                    form.fields[name] = String(decoding: data, as: UTF8.self)
+                } else {
+                    let value = String(decoding: data, as: UTF8.self)
+                    if form.fields[name] == nil { form.fields[name] = value }
+                    form.repeated[name, default: []].append(value)
                 }
             }
             headers = []

@@ -83,7 +83,9 @@ public enum WebApp {
         }
         SignInRoutes(store: store, passwords: configuration.passwords, decoy: decoy).register(on: router)
         let signedIn = router.group().add(middleware: RequireSignIn())
-        PageRoutes(store: store, calendar: calendar, today: today).register(on: signedIn)
+        let pages = PageRoutes(store: store, calendar: calendar, today: today)
+        pages.register(on: signedIn)
+        NoticeRoutes(store: store, calendar: calendar, pages: pages).register(on: signedIn)
         return router
     }
 }

@@ -42,7 +42,7 @@ import Tracking
 
 @Suite struct SitePathTests {
     static let all: [SitePath] = [
-        .home, .signIn, .signOut, .notices, .noticeUpload, .notice(id: "a"), .noticePublish(id: "a"), .tasks,
+        .home, .signIn, .signOut, .notices, .noticeUpload, .notice(id: "a"), .noticePublish(id: "a"), .noticeName(id: "a"), .tasks,
         .task(id: "a"), .taskAction(id: "a"), .attachment(id: "a"), .units, .users, .search, .stylesheet,
         .health,
     ]
