@@ -55,7 +55,7 @@ extension CommandFailure {
             case .readOnly: .cannotWrite
             case .locked, .conflict: .temporaryFailure
             case .notFound: .inputMissing
-            case .invalid, .emptyNotice, .refused: .inputRefused
+            case .invalid, .emptyNotice, .notANotice, .refused: .inputRefused
             case .database: .internalError
             }
         self.init(status, error.description)

@@ -74,6 +74,15 @@ extension Store {
         }
         let extraction = NoticeParser.extract(text: input.text, source: input.sourceName)
         guard !extraction.tasks.isEmpty else { throw .emptyNotice(input.sourceName) }
+        // A notice or plan names its kind in its heading, or at least gives a task to a unit or a
+        // deadline: a text with none of these (a letter, a page of prose) is not one, whatever
+        // lines the parser took for items.
+        let namesSomething = extraction.tasks.contains {
+            !$0.lead.isEmpty || !$0.support.isEmpty || $0.due != nil
+        }
+        guard extraction.document.kind != "khac" || namesSomething else {
+            throw .notANotice(input.sourceName)
+        }
         let now = StoreClock.timestamp(Date())
         return try await transaction { db in
             // Checked again inside the transaction: another process may have imported it meanwhile.

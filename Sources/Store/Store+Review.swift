@@ -179,7 +179,7 @@ private struct DraftTasks {
         ).run()
         try await db.raw(
             """
-            UPDATE assignments SET position = position - \(bind: far - delta) WHERE document_id = \(bind: documentID) AND position > \(bind: far)
+            UPDATE assignments SET position = position - \(bind: far - delta) WHERE document_id = \(bind: documentID) AND position >= \(bind: far)
             """
         ).run()
     }

@@ -26,6 +26,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(String)
     /// A notice in which no task was found: nothing was imported.
     case emptyNotice(String)
+    /// A text that is no notice or plan: no kind of document, no unit, no deadline.
+    case notANotice(String)
     /// The workflow does not allow the change (state, role, reason, date).
     case refused(WorkflowError)
     /// Anything else the database reported.
@@ -34,16 +36,23 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badDatabaseURL(let url):
-            return "DATABASE_URL is not a PostgreSQL URL (\(url)); write postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+            return
+                "DATABASE_URL is not a PostgreSQL URL (\(url)); write postgres://USER:PASSWORD@HOST:PORT/DATABASE"
         case .cannotOpen(let at, let reason): return "cannot open the \(at): \(reason)"
         case .readOnly(let at): return "the \(at) is read-only: DonDoc needs to write to it and its folder"
         case .locked(let at): return "the \(at) is locked by another process; try again when it has finished"
-        case .migrationFailed(let id, let reason): return "migration \(id) failed and was rolled back: \(reason)"
-        case .newerSchema(let id): return "the database has migration \(id), which this DonDoc does not know: use a newer DonDoc"
-        case .conflict(let what): return "conflict: \(what) was changed by someone else since it was read; reload and try again"
+        case .migrationFailed(let id, let reason):
+            return "migration \(id) failed and was rolled back: \(reason)"
+        case .newerSchema(let id):
+            return "the database has migration \(id), which this DonDoc does not know: use a newer DonDoc"
+        case .conflict(let what):
+            return "conflict: \(what) was changed by someone else since it was read; reload and try again"
         case .notFound(let what): return "not found: \(what)"
         case .invalid(let what): return "refused: \(what)"
         case .emptyNotice(let source): return "\(source): no task was found in it; nothing was imported"
+        case .notANotice(let source):
+            return
+                "\(source) is not a notice or plan: it names no kind of document, no unit and no deadline; nothing was imported"
         case .refused(let error): return "refused: \(error.description)"
         case .database(let message): return "database error: \(message)"
         }
@@ -61,6 +70,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound: return "Không tìm thấy dữ liệu yêu cầu."
         case .invalid: return "Dữ liệu không hợp lệ."
         case .emptyNotice: return "Không tìm thấy nhiệm vụ nào trong văn bản; văn bản chưa được nhập."
+        case .notANotice:
+            return
+                "Nội dung không phải là thông báo kết luận hay kế hoạch: không có loại văn bản, đơn vị hay thời hạn nào; văn bản chưa được nhập."
         case .refused(let error): return error.vietnamese
         case .database: return "Lỗi cơ sở dữ liệu."
         }
@@ -83,7 +95,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         if lower.contains("readonly") || lower.contains("read-only") || lower.contains("read only") {
             return .readOnly(location)
         }
-        if lower.contains("database is locked") || lower.contains("database is busy") { return .locked(location) }
+        if lower.contains("database is locked") || lower.contains("database is busy") {
+            return .locked(location)
+        }
         if lower.contains("file is not a database") || lower.contains("unable to open") {
             return .cannotOpen(location, reason: message)
         }

@@ -86,7 +86,7 @@ struct Problem: Sendable {
             switch e {
             case .conflict: status = .conflict
             case .notFound: status = .notFound
-            case .invalid, .emptyNotice: status = .unprocessableContent
+            case .invalid, .emptyNotice, .notANotice: status = .unprocessableContent
             case .refused(let w):
                 if case .forbidden = w {
                     status = .forbidden
