@@ -3,6 +3,7 @@ import Extraction
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Logging
 import Store
 import Tracking
 import WebPages
@@ -52,19 +53,7 @@ struct NoticeRoutes: Sendable {
         typealias Field = NoticeUploadView.Field
         let input: NoticeInput
         if let file = form.files[Field.file], !file.data.isEmpty {
-            let name = file.fileName.isEmpty ? "van-ban.txt" : file.fileName
-            let lower = name.lowercased()
-            guard lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".text") else {
-                throw WebError.unsupportedFile(name)
-            }
-            let text: String
-            do {
-                text = try NoticeText.decode(file.data)
-            } catch {
-                context.logger.notice("upload \(name) refused: \(error.description)")
-                throw WebError.unsupportedFile(name)
-            }
-            input = NoticeInput(sourceName: name, text: text, original: file.data)
+            input = try Self.input(file, logger: context.logger)
         } else if let text = form.text(Field.text) {
             let name = form.text(Field.name) ?? "van-ban-dan-\(StoreClock.today().iso).txt"
             input = NoticeInput(sourceName: name, text: text)
@@ -222,6 +211,22 @@ struct NoticeRoutes: Sendable {
         }
         pages.flash(context, .success, "Đã ghi nhận “\(name)”; \(resolved) tên đơn vị đã được xác định.")
         return Response(status: .seeOther, headers: [.location: SitePath.notice(id: id).path])
+    }
+
+    /// An uploaded file as a notice to import: a text file (.txt, .md) in UTF-8 or one of the
+    /// encodings `NoticeText` recognises; anything else is refused before the parser sees it.
+    static func input(_ file: PostedForm.File, logger: Logger? = nil) throws -> NoticeInput {
+        let name = file.fileName.isEmpty ? "van-ban.txt" : file.fileName
+        let lower = name.lowercased()
+        guard lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".text") else {
+            throw WebError.unsupportedFile(name)
+        }
+        do {
+            return NoticeInput(sourceName: name, text: try NoticeText.decode(file.data), original: file.data)
+        } catch {
+            logger?.notice("upload \(name) refused: \(error.description)")
+            throw WebError.unsupportedFile(name)
+        }
     }
 
     static func version(_ form: PostedForm) throws -> Int {

@@ -346,19 +346,33 @@ struct PageRoutes: Sendable {
     /// The workflow action a task form posted.
     static func action(_ form: PostedForm) throws -> AssignmentAction {
         typealias Field = TaskPageView.Field
-        guard let name = form.text(Field.action), let kind = AssignmentAction.Kind(rawValue: name) else {
-            throw WebError.badInput(vietnamese: "Thao tác không hợp lệ.", english: "unknown action")
+        return try action(
+            kind: form.text(Field.action), note: form.text(Field.note), reason: form.text(Field.reason),
+            date: form.text(Field.date))
+    }
+
+    /// The workflow action named `kind` ("report_progress"), with its text and date as sent by
+    /// a form or an API client; the workflow checks what each needs (a reason, a date).
+    static func action(kind name: String?, note: String?, reason: String?, date: String?) throws
+        -> AssignmentAction
+    {
+        guard let name, let kind = AssignmentAction.Kind(rawValue: name) else {
+            throw WebError.badInput(
+                vietnamese: "Thao tác không hợp lệ.",
+                english:
+                    "unknown action \(name ?? "(none)"); one of \(AssignmentAction.Kind.allCases.map(\.rawValue))"
+            )
         }
         func day() throws -> CalendarDate {
-            guard let text = form.text(Field.date), let date = Self.date(text) else {
+            guard let date, let day = Self.date(date) else {
                 throw WebError.badInput(
                     vietnamese: "Vui lòng nhập ngày hợp lệ (ví dụ 15/08/2025).",
-                    english: "the action needs a valid date")
+                    english: "\(kind.rawValue) needs a date (YYYY-MM-DD)")
             }
-            return date
+            return day
         }
-        let note = form.text(Field.note) ?? ""
-        let reason = form.text(Field.reason) ?? ""
+        let note = note ?? ""
+        let reason = reason ?? ""
         return switch kind {
         case .start: .start
         case .reportProgress: .reportProgress(note: note)

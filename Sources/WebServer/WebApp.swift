@@ -82,6 +82,7 @@ public enum WebApp {
                 body: .init(byteBuffer: buffer))
         }
         SignInRoutes(store: store, passwords: configuration.passwords, decoy: decoy).register(on: router)
+        ApiRoutes(store: store, calendar: calendar, today: today, passwords: configuration.passwords).register(on: router)
         let signedIn = router.group().add(middleware: RequireSignIn())
         let pages = PageRoutes(store: store, calendar: calendar, today: today)
         pages.register(on: signedIn)
