@@ -20,6 +20,9 @@ public enum SitePath: Hashable, Sendable {
     case attachment(id: String)
     case units
     case users
+    case user(id: String)
+    case userPassword(id: String)
+    case unitNames
     case search
     case stylesheet
     case health
@@ -41,6 +44,9 @@ public enum SitePath: Hashable, Sendable {
         case .attachment(let id): "/tep/\(Self.segment(id))"
         case .units: "/don-vi"
         case .users: "/nguoi-dung"
+        case .user(let id): "/nguoi-dung/\(Self.segment(id))"
+        case .userPassword(let id): "/nguoi-dung/\(Self.segment(id))/mat-khau"
+        case .unitNames: "/don-vi/ten"
         case .search: "/tim-kiem"
         case .stylesheet: "/tai-nguyen/dondoc.css"
         case .health: "/healthz"
@@ -56,6 +62,8 @@ public enum SitePath: Hashable, Sendable {
         case .task: "/nhiem-vu/:id"
         case .taskAction: "/nhiem-vu/:id/cap-nhat"
         case .attachment: "/tep/:id"
+        case .user: "/nguoi-dung/:id"
+        case .userPassword: "/nguoi-dung/:id/mat-khau"
         default: path
         }
     }

@@ -87,6 +87,7 @@ public enum WebApp {
         let pages = PageRoutes(store: store, calendar: calendar, today: today)
         pages.register(on: signedIn)
         NoticeRoutes(store: store, calendar: calendar, pages: pages).register(on: signedIn)
+        AdminRoutes(store: store, pages: pages, passwords: configuration.passwords).register(on: signedIn)
         return router
     }
 }

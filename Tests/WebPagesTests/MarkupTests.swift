@@ -42,8 +42,10 @@ import Tracking
 
 @Suite struct SitePathTests {
     static let all: [SitePath] = [
-        .home, .signIn, .signOut, .notices, .noticeUpload, .notice(id: "a"), .noticePublish(id: "a"), .noticeName(id: "a"), .tasks,
-        .task(id: "a"), .taskAction(id: "a"), .attachment(id: "a"), .units, .users, .search, .stylesheet,
+        .home, .signIn, .signOut, .notices, .noticeUpload, .notice(id: "a"), .noticePublish(id: "a"),
+        .noticeName(id: "a"), .tasks,
+        .task(id: "a"), .taskAction(id: "a"), .attachment(id: "a"), .units, .users, .user(id: "a"),
+        .userPassword(id: "a"), .unitNames, .search, .stylesheet,
         .health,
     ]
 
