@@ -138,6 +138,35 @@ extension Store {
         }
     }
 
+    /// An active person with their organization and their unit's name, in one statement: what
+    /// every request of a signed-in person needs first.
+    public func signedIn(personID: String) async throws(StoreError)
+        -> (person: Person, organization: Organization, unitName: String?)?
+    {
+        try await read { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT p.id, p.organization_id, p.unit_id, p.full_name, p.login, p.email, p.role, p.active,
+                    o.slug, o.name AS organization_name, o.roll_over, u.name AS unit_name
+                    FROM people p JOIN organizations o ON o.id = p.organization_id
+                    LEFT JOIN units u ON u.id = p.unit_id
+                    WHERE p.id = \(bind: personID) AND p.active = \(bind: true)
+                    """
+                ).first()
+            else { return nil }
+            let person = try Self.person(row)
+            return (
+                person,
+                Organization(
+                    id: person.organizationID, slug: try row.decode(column: "slug", as: String.self),
+                    name: try row.decode(column: "organization_name", as: String.self),
+                    rollOver: try row.decode(column: "roll_over", as: Bool.self)),
+                try row.decodeOptional(column: "unit_name", as: String.self)
+            )
+        }
+    }
+
     /// The active person who signs in as `login`, with their password hash; nil when there is none.
     public func signInRecord(login: String) async throws(StoreError) -> (
         person: Person, passwordHash: String

@@ -87,31 +87,21 @@ struct IdentityMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.headers.bearer?.token {
-            guard let person = try await store.person(forToken: token) else { throw WebError.signInRequired }
-            context.identity = try await signedIn(person)
+            guard let person = try await store.person(forToken: token),
+                let found = try await store.signedIn(personID: person.id)
+            else { throw WebError.signInRequired }
+            context.identity = SignedIn(
+                person: found.person, organization: found.organization, unitName: found.unitName)
         } else if let id = context.sessions.session?.personID {
-            if let person = try await store.person(id: id), person.active {
-                context.identity = try await signedIn(person)
+            if let found = try await store.signedIn(personID: id) {
+                context.identity = SignedIn(
+                    person: found.person, organization: found.organization, unitName: found.unitName)
             } else {
                 // Deactivated, or removed: the session no longer signs anyone in.
                 context.sessions.clearSession()
             }
         }
         return try await next(request, context)
-    }
-
-    func signedIn(_ person: Person) async throws -> SignedIn {
-        guard
-            let organization = try await store.organizations().first(where: { $0.id == person.organizationID }
-            )
-        else {
-            throw WebError.signInRequired
-        }
-        var unitName: String?
-        if let unit = person.unitID {
-            unitName = try await store.directory(of: organization).unit(id: unit)?.name
-        }
-        return SignedIn(person: person, organization: organization, unitName: unitName)
     }
 }
 
