@@ -32,7 +32,12 @@ done
 if ! command -v swift >/dev/null 2>&1; then export PATH=/opt/swift/usr/bin:$PATH; fi
 
 echo "== swift build -c release --product dondoc"
-swift build --package-path "$root" -c release --product dondoc 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+# A failed build stops here: the binary of an earlier build must not be measured instead.
+if ! swift build --package-path "$root" -c release --product dondoc >"${TMPDIR:-/tmp}/dondoc-store-build.log" 2>&1; then
+    grep -E 'error' "${TMPDIR:-/tmp}/dondoc-store-build.log" >&2 || tail -20 "${TMPDIR:-/tmp}/dondoc-store-build.log" >&2
+    echo "the release build failed" >&2
+    exit 1
+fi
 bin=$(swift build --package-path "$root" -c release --show-bin-path)/dondoc
 [[ -x $bin ]] || { echo "build failed: no $bin" >&2; exit 1; }
 

@@ -31,7 +31,11 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 echo "== swift build -c release --product dondoc"
-swift build --package-path "$root" -c release --product dondoc 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+if ! swift build --package-path "$root" -c release --product dondoc >"${TMPDIR:-/tmp}/dondoc-web-build.log" 2>&1; then
+    grep -E 'error' "${TMPDIR:-/tmp}/dondoc-web-build.log" >&2 || tail -20 "${TMPDIR:-/tmp}/dondoc-web-build.log" >&2
+    echo "the release build failed" >&2
+    exit 1
+fi
 bin=$(swift build --package-path "$root" -c release --show-bin-path)/dondoc
 [[ -x $bin ]] || { echo "build failed: no $bin" >&2; exit 1; }
 

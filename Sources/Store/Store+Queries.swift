@@ -312,3 +312,58 @@ extension Store {
         }
     }
 }
+
+/// A report a unit made on a task: progress or completion.
+public struct ReportLine: Sendable, Hashable, Codable {
+    public let taskID: String
+    public let taskText: String
+    /// "progress" or "reported_done".
+    public let kind: String
+    public let body: String
+    public let actor: String
+    /// The instant, UTC, ISO 8601.
+    public let at: String
+    public let on: CalendarDate
+}
+
+extension Store {
+    /// The day of the organization's last meeting: the meeting date (else the issue date) of
+    /// its latest published notice; nil before any.
+    public func lastMeeting(in organization: Organization) async throws(StoreError) -> CalendarDate? {
+        try await read { db in
+            try await db.raw(
+                """
+                SELECT max(COALESCE(meeting_date, issued)) AS day FROM documents
+                WHERE organization_id = \(bind: organization.id) AND status = 'published'
+                """
+            ).first()?.decodeOptional(column: "day", as: String.self).flatMap(CalendarDate.init(iso:))
+        }
+    }
+
+    /// The progress and completion reports made on the organization's tasks since `day`, the
+    /// latest first.
+    public func reports(in organization: Organization, since day: CalendarDate, limit: Int = 50)
+        async throws(StoreError) -> [ReportLine]
+    {
+        try await read { db in
+            try await db.raw(
+                """
+                SELECT e.assignment_id, a.text, e.kind, e.body, e.actor, e.at, e.on_date
+                FROM assignment_events e JOIN assignments a ON a.id = e.assignment_id
+                WHERE e.kind IN ('progress', 'reported_done') AND e.on_date >= \(bind: day.iso)
+                AND a.organization_id = \(bind: organization.id)
+                ORDER BY e.at DESC LIMIT \(bind: max(0, limit))
+                """
+            ).all().map { row in
+                ReportLine(
+                    taskID: try row.decode(column: "assignment_id", as: String.self),
+                    taskText: try row.decode(column: "text", as: String.self),
+                    kind: try row.decode(column: "kind", as: String.self),
+                    body: try row.decode(column: "body", as: String.self),
+                    actor: try row.decode(column: "actor", as: String.self),
+                    at: try row.decode(column: "at", as: String.self),
+                    on: try Store.date(row, "on_date") ?? day)
+            }
+        }
+    }
+}

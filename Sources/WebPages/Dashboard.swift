@@ -42,6 +42,24 @@ public struct DashboardModel: Sendable, Hashable {
         }
     }
 
+    /// A unit's report since the last meeting.
+    public struct Report: Sendable, Hashable {
+        public let taskID: String
+        public let taskText: String
+        public let body: String
+        public let actor: String
+        /// When, as Việt Nam reads it ("21/11/2026 09:15").
+        public let at: String
+
+        public init(taskID: String, taskText: String, body: String, actor: String, at: String) {
+            self.taskID = taskID
+            self.taskText = taskText
+            self.body = body
+            self.actor = actor
+            self.at = at
+        }
+    }
+
     public let role: Role
     public let today: CalendarDate
     /// The period the counts cover (this year so far).
@@ -57,13 +75,18 @@ public struct DashboardModel: Sendable, Hashable {
     public let drafts: [NoticeLine]
     /// A unit's open tasks, the most pressing first.
     public let myTasks: [TaskRow]
+    /// The day of the last meeting (the latest published notice) and what units reported since.
+    public let lastMeeting: CalendarDate?
+    public let reports: [Report]
 
     public init(
         role: Role, today: CalendarDate, period: ClosedRange<CalendarDate>, units: [UnitLine],
         total: UnitLine?,
         overdue: [TaskRow], dueThisWeek: [TaskRow], pendingExtensions: [TaskRow], reportedDone: [TaskRow],
-        drafts: [NoticeLine], myTasks: [TaskRow]
+        drafts: [NoticeLine], myTasks: [TaskRow], lastMeeting: CalendarDate? = nil, reports: [Report] = []
     ) {
+        self.lastMeeting = lastMeeting
+        self.reports = reports
         self.role = role
         self.today = today
         self.period = period
@@ -107,6 +130,7 @@ public enum DashboardView {
                 section(
                     "Báo cáo hoàn thành chờ xác nhận", model.reportedDone,
                     empty: "Không có báo cáo chờ xác nhận."),
+                reports(model),
                 section("Nhiệm vụ quá hạn", model.overdue, empty: "Không có nhiệm vụ quá hạn."),
                 counts(model)
             )
@@ -123,6 +147,29 @@ public enum DashboardView {
         .element(
             named: "section",
             nodes: [.h2(.safe("\(title) (\(rows.count))")), TaskTable.render(rows, empty: empty)])
+    }
+
+    static func reports(_ model: DashboardModel) -> Node<HTML.BodyContext> {
+        let since = model.lastMeeting.map { " từ sau cuộc họp ngày \(Markup.date($0))" } ?? ""
+        return .element(
+            named: "section",
+            nodes: [
+                .h2(.safe("Các đơn vị đã báo cáo\(since) (\(model.reports.count))")),
+                model.reports.isEmpty
+                    ? .p(.class("empty"), .text("Chưa có báo cáo mới."))
+                    : .ol(
+                        .class("history"),
+                        .forEach(model.reports) { report in
+                            .li(
+                                .element(named: "time", nodes: [.safe(report.at)]),
+                                .span(.class("actor"), .safe(report.actor)),
+                                .p(
+                                    .a(
+                                        .safeAttribute("href", SitePath.task(id: report.taskID).path),
+                                        .safe(report.taskText))),
+                                .p(.safe(report.body)))
+                        }),
+            ])
     }
 
     static func drafts(_ notices: [DashboardModel.NoticeLine]) -> Node<HTML.BodyContext> {

@@ -53,6 +53,8 @@ struct PageRoutes: Sendable {
         var reported: [TaskRow] = []
         var drafts: [DashboardModel.NoticeLine] = []
         var mine: [TaskRow] = []
+        var lastMeeting: CalendarDate?
+        var reports: [DashboardModel.Report] = []
         switch me.person.role {
         case .leadership, .secretariat:
             let counts = try await store.counts(in: org, period: period, asOf: day)
@@ -63,6 +65,16 @@ struct PageRoutes: Sendable {
                 pending = try await rows(TaskQuery(pendingExtension: true, limit: 50), in: org, on: day)
             } else {
                 reported = try await rows(TaskQuery(states: [.reportedDone], limit: 50), in: org, on: day)
+                lastMeeting = try await store.lastMeeting(in: org)
+                let names = Dictionary(
+                    try await store.people(in: org).map { ($0.id, $0.fullName) },
+                    uniquingKeysWith: { a, _ in a })
+                reports = try await store.reports(in: org, since: lastMeeting ?? day.adding(days: -30)).map {
+                    DashboardModel.Report(
+                        taskID: $0.taskID, taskText: $0.taskText, body: $0.body,
+                        actor: names[$0.actor] ?? $0.actor,
+                        at: Self.localTime($0.at))
+                }
                 drafts = try await store.documents(in: org).filter { $0.status == "draft" }.map {
                     DashboardModel.NoticeLine(
                         id: $0.id, title: Self.title(of: $0), tasks: $0.tasks,
@@ -84,7 +96,7 @@ struct PageRoutes: Sendable {
         let model = DashboardModel(
             role: me.person.role, today: day, period: period, units: units, total: total, overdue: overdue,
             dueThisWeek: dueThisWeek, pendingExtensions: pending, reportedDone: reported, drafts: drafts,
-            myTasks: mine)
+            myTasks: mine, lastMeeting: lastMeeting, reports: reports)
         return HTML.response(DashboardView.render(model, frame: frame("Tổng quan", context, current: .home)))
     }
 

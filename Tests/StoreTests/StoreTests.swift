@@ -10,7 +10,7 @@ import TestSupport
     func theSchemaIsCreatedOnceAndRecorded(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
             let applied = try await Migrator(store: store).appliedIDs()
-            #expect(applied == ["0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts"])
+            #expect(applied == ["0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts", "0006_report_index"])
             // Opening again (a second migrate) applies nothing.
             let again = try await Migrator(store: store).migrate()
             #expect(again.isEmpty)
@@ -43,7 +43,7 @@ import TestSupport
                 })
             await #expect(throws: StoreError.self) { try await migrator.migrate() }
             let applied = try await Migrator(store: store).appliedIDs()
-            #expect(applied == ["0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts"])
+            #expect(applied == ["0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts", "0006_report_index"])
             // The table of the first statement was rolled back with the rest.
             await #expect(throws: StoreError.self) {
                 try await store.read { try await $0.raw("SELECT * FROM half_done").all() }

@@ -113,6 +113,31 @@ import WebPages
     }
 
     @Test(arguments: TestDatabases.all)
+    func theSecretariatSeesWhatUnitsReportedSinceTheLastMeeting(dialect: StoreDialect) async throws {
+        try await WebFixture.run(dialect) { fixture, client in
+            let task = try await fixture.task("Hội đồng tư vấn")
+            var clerk = Browser(client)
+            try await clerk.signIn("vanphong")
+            #expect(
+                try await clerk.get("/").body.contains(
+                    "Các đơn vị đã báo cáo từ sau cuộc họp ngày 05/03/2025 (0)"))
+            var head = Browser(client)
+            try await head.signIn("truongqlkh")
+            _ = try await head.get(SitePath.task(id: task.id).path)
+            _ = try await head.postMultipart(
+                SitePath.taskAction(id: task.id).path,
+                [
+                    ("action", "report_progress"), ("version", "\(task.version)"),
+                    ("note", "Đã lập danh sách hội đồng"),
+                ])
+            let dashboard = try await clerk.get("/").body
+            #expect(dashboard.contains("Các đơn vị đã báo cáo từ sau cuộc họp ngày 05/03/2025 (1)"))
+            #expect(dashboard.contains("Báo cáo tiến độ: Đã lập danh sách hội đồng"))
+            #expect(dashboard.contains("Người truongqlkh"))
+        }
+    }
+
+    @Test(arguments: TestDatabases.all)
     func anotherUnitsTaskAStaleFormAndAForgedFormChangeNothing(dialect: StoreDialect) async throws {
         try await WebFixture.run(dialect) { fixture, client in
             let task = try await fixture.task("Hội đồng tư vấn")
