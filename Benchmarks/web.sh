@@ -5,7 +5,8 @@
 # p99 latency, requests/s and the errors (non-2xx answers, socket errors).
 #
 #   Benchmarks/web.sh [--tasks N (100000)] [--connections N (32)] [--duration S (20)]
-#                     [--role van_phong|lanh_dao|truong_don_vi (van_phong)]
+#                     [--role van_phong|lanh_dao|truong_don_vi (van_phong)] [--keep FILE]
+#   --keep FILE: build the record in FILE and keep it; a later run with the same FILE reuses it.
 #
 # Target (from the issue): p99 < 50 ms at 32 connections, zero errors. Talks to 127.0.0.1 only;
 # every wrk run is bounded by --duration, the server is stopped at the end.
@@ -13,14 +14,15 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-tasks=100000 connections=32 duration=20 role=van_phong
+tasks=100000 connections=32 duration=20 role=van_phong keep=""
 while (($#)); do
     case $1 in
         --tasks) tasks=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
         --role) role=$2; shift 2 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        --keep) keep=$2; shift 2 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -47,9 +49,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-db=$work/bench.sqlite
-echo "== dondoc demo-data --tasks $tasks (a record of $tasks tasks, 1,000 notices imported)"
-"$bin" demo-data --tasks "$tasks" --samples 10 --db "$db" | grep -E '^(import|fill|size)' || true
+db=${keep:-$work/bench.sqlite}
+if [[ -n $keep && -f $keep ]]; then
+    echo "== reusing the record $keep"
+else
+    echo "== dondoc demo-data --tasks $tasks (a record of $tasks tasks, 1,000 notices imported)"
+    "$bin" demo-data --tasks "$tasks" --samples 10 --db "$db" | grep -E '^(import|fill|size)' || true
+fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/none"
@@ -65,12 +71,12 @@ password=$(awk -v who="$login" '$1 == who {print $3}' "$work/serve.out")
 
 # Sign in as the browser does: the form's CSRF token, then the session cookie.
 jar=$work/cookies
-csrf=$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/dang-nhap" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+csrf=$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/dang-nhap" | grep -o 'name="csrf" value="[^"]*"' | sed -n 1p | sed 's/.*value="//;s/"//')
 curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "login=$login" \
     --data-urlencode "password=$password" "http://127.0.0.1:$port/dang-nhap"
 cookie="dondoc_session=$(awk '$6 == "dondoc_session" {print $7}' "$jar")"
 unit=$(grep -o 'value="[a-z-]*"' <(curl -fsS -b "$jar" "http://127.0.0.1:$port/nhiem-vu?don-vi=van-phong") | sed -n 2p | sed 's/value="//;s/"//')
-task=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/nhiem-vu?don-vi=$unit" | grep -o 'href="/nhiem-vu/[^"]*"' | head -1 | sed 's/href="//;s/"//')
+task=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/nhiem-vu?don-vi=$unit" | grep -o 'href="/nhiem-vu/[^"]*"' | sed -n 1p | sed 's/href="//;s/"//')
 [[ -n $task ]] || { echo "no task listed for unit $unit"; exit 1; }
 
 summary=()

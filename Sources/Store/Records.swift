@@ -162,6 +162,8 @@ public struct TaskQuery: Sendable, Hashable {
     /// Tasks of draft notices too (not tracked yet).
     public var includeDrafts = false
     public var limit = 1000
+    /// Tasks skipped before the first listed (a page of a long list).
+    public var offset = 0
 
     public init(
         unitID: String? = nil, leadOnly: Bool = false, states: Set<AssignmentState> = [],

@@ -7,17 +7,20 @@ import Tracking
 /// Reading the record: notices, tasks by unit, state, period, notice, overdue day and words, a
 /// task's history, and the national 4-way counts of a period.
 extension Store {
-    /// The organization's notices, the latest issued first.
-    public func documents(in organization: Organization, text: String? = nil) async throws(StoreError)
-        -> [DocumentSummary]
-    {
+    /// The organization's notices, the latest issued first: those whose text holds `text`, in
+    /// `status` ("draft", "published"), or the one with `id`, when given.
+    public func documents(
+        in organization: Organization, text: String? = nil, status: String? = nil, id: String? = nil
+    ) async throws(StoreError) -> [DocumentSummary] {
         let words = try text.map(Self.searchWords)
         let dialect = self.dialect
         return try await read { db in
-            let matching: SQLQueryString =
+            var matching: SQLQueryString =
                 if let words {
                     "AND d.id IN (\(Self.searchSubquery(words, entity: "document", dialect: dialect)))"
                 } else { "" }
+            if let status { matching = "\(matching) AND d.status = \(bind: status)" }
+            if let id { matching = "\(matching) AND d.id = \(bind: id)" }
             return try await db.raw(
                 """
                 SELECT d.id, d.source_name, d.kind, d.number, d.symbol, d.issued, d.title, d.status, d.imported_at, d.version,
@@ -92,12 +95,13 @@ extension Store {
         }
         let condition = conditions.joined(separator: " AND ")
         let limit = max(0, query.limit)
+        let offset = max(0, query.offset)
         return try await read { db in
             try await self.tasks(
                 db, where: condition,
                 order:
                     "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, COALESCE(a.assigned_on, ''), d.id, a.position",
-                limit: limit)
+                limit: limit, offset: offset)
         }
     }
 
@@ -120,14 +124,15 @@ extension Store {
 
     /// The tasks that `condition` keeps, with their units, in `order`.
     func tasks(
-        _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int
+        _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int,
+        offset: Int = 0
     ) async throws -> [TaskRecord] {
         let rows = try await self.rows(
             db,
             """
             SELECT \(unsafeRaw: Self.taskColumns.joined(separator: ", "))
             FROM assignments a JOIN documents d ON d.id = a.document_id
-            WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit))
+            WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """, columns: Self.taskColumnNames)
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.string(0) }

@@ -40,7 +40,7 @@ extension Store {
 
     /// A notice of `organization` with its text; nil when it has none with this id.
     public func notice(id: String, in organization: Organization) async throws(StoreError) -> NoticeDetail? {
-        let summary = try await documents(in: organization).first { $0.id == id }
+        let summary = try await documents(in: organization, id: id).first
         guard let summary else { return nil }
         let text = try await read { db in
             try await db.raw("SELECT source_text FROM documents WHERE id = \(bind: id)").first()?

@@ -42,6 +42,7 @@ public enum Stylesheet {
         button, a.button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer;
           padding: .45rem .9rem; border-radius: 4px; text-decoration: none; display: inline-block; }
         form.inline { display: inline; }
+        nav.pager { display: flex; gap: 1.5rem; margin: 1rem 0; }
         .actions { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
         form.action { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
         form.action h3 { margin: 0 0 .5rem; font-size: 1rem; }

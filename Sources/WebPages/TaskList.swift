@@ -14,11 +14,14 @@ public struct TaskListModel: Sendable, Hashable {
         /// "dd/mm/yyyy" or "yyyy-mm-dd".
         public var overdueOn: String?
         public var words: String?
+        /// The page shown, from 1.
+        public var page: Int
 
         public init(
             unitID: String? = nil, state: String? = nil, period: String? = nil, noticeID: String? = nil,
-            overdueOn: String? = nil, words: String? = nil
+            overdueOn: String? = nil, words: String? = nil, page: Int = 1
         ) {
+            self.page = max(1, page)
             self.unitID = unitID
             self.state = state
             self.period = period
@@ -32,26 +35,26 @@ public struct TaskListModel: Sendable, Hashable {
     /// The units the unit filter offers: (directory id, name).
     public let units: [(id: String, name: String)]
     public let rows: [TaskRow]
-    /// True when there were more tasks than the page shows.
-    public let truncated: Bool
+    /// Whether a next page has more tasks.
+    public let hasNext: Bool
     /// A problem with the filters, said in Vietnamese (the list is empty then).
     public let problem: String?
 
     public init(
-        filters: Filters, units: [(id: String, name: String)], rows: [TaskRow], truncated: Bool,
+        filters: Filters, units: [(id: String, name: String)], rows: [TaskRow], hasNext: Bool,
         problem: String?
     ) {
         self.filters = filters
         self.units = units
         self.rows = rows
-        self.truncated = truncated
+        self.hasNext = hasNext
         self.problem = problem
     }
 
     public static func == (a: TaskListModel, b: TaskListModel) -> Bool {
         a.filters == b.filters && a.units.map(\.id) == b.units.map(\.id)
             && a.units.map(\.name) == b.units.map(\.name)
-            && a.rows == b.rows && a.truncated == b.truncated && a.problem == b.problem
+            && a.rows == b.rows && a.hasNext == b.hasNext && a.problem == b.problem
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -70,6 +73,7 @@ public enum TaskListView {
         public static let notice = "van-ban"
         public static let overdueOn = "qua-han-ngay"
         public static let words = "tu-khoa"
+        public static let page = "trang"
     }
 
     public static func render(_ model: TaskListModel, frame: PageFrame) -> String {
@@ -81,14 +85,35 @@ public enum TaskListView {
                 .unwrap(model.problem) {
                     .p(.class("flash flash-error"), .attribute(named: "role", value: "alert"), .safe($0))
                 },
-                .p(
-                    .class("muted"),
-                    .safe(
-                        "\(model.rows.count) nhiệm vụ"
-                            + (model.truncated
-                                ? " (chỉ hiện \(model.rows.count) nhiệm vụ đầu; hãy lọc thêm)" : ""))),
-                TaskTable.render(model.rows, empty: "Không có nhiệm vụ nào phù hợp.")
+                .p(.class("muted"), .safe(summary(model))),
+                TaskTable.render(model.rows, empty: "Không có nhiệm vụ nào phù hợp."),
+                pager(model)
             ))
+    }
+
+    /// The tasks a page holds.
+    public static let pageSize = 100
+
+    static func summary(_ model: TaskListModel) -> String {
+        let page = model.filters.page
+        guard page > 1 || model.hasNext else { return "\(model.rows.count) nhiệm vụ" }
+        let first = (page - 1) * pageSize + 1
+        return "Nhiệm vụ \(first)–\(first + model.rows.count - 1), trang \(page)"
+    }
+
+    /// Links to the previous and next pages, keeping the filters.
+    static func pager(_ model: TaskListModel) -> Node<HTML.BodyContext> {
+        let f = model.filters
+        func link(_ page: Int) -> String {
+            SitePath.tasks.with(query: [
+                (Key.unit, f.unitID), (Key.state, f.state), (Key.period, f.period), (Key.notice, f.noticeID),
+                (Key.overdueOn, f.overdueOn), (Key.words, f.words), (Key.page, page > 1 ? "\(page)" : nil),
+            ])
+        }
+        return .nav(
+            .class("pager"), .attribute(named: "aria-label", value: "Trang"),
+            .if(f.page > 1, .a(.safeAttribute("href", link(f.page - 1)), .text("‹ Trang trước"))),
+            .if(model.hasNext, .a(.safeAttribute("href", link(f.page + 1)), .text("Trang sau ›"))))
     }
 
     static func filterForm(_ model: TaskListModel) -> Node<HTML.BodyContext> {

@@ -75,7 +75,7 @@ struct PageRoutes: Sendable {
                         actor: names[$0.actor] ?? $0.actor,
                         at: Self.localTime($0.at))
                 }
-                drafts = try await store.documents(in: org).filter { $0.status == "draft" }.map {
+                drafts = try await store.documents(in: org, status: "draft").map {
                     DashboardModel.NoticeLine(
                         id: $0.id, title: Self.title(of: $0), tasks: $0.tasks,
                         unmatchedNames: $0.unmatchedNames)
@@ -106,25 +106,32 @@ struct PageRoutes: Sendable {
         typealias Key = TaskListView.Key
         let filters = TaskListModel.Filters(
             unitID: query.get(Key.unit), state: query.get(Key.state), period: query.get(Key.period),
-            noticeID: query.get(Key.notice), overdueOn: query.get(Key.overdueOn), words: query.get(Key.words))
+            noticeID: query.get(Key.notice), overdueOn: query.get(Key.overdueOn), words: query.get(Key.words),
+            page: min(query.get(Key.page, as: Int.self) ?? 1, 10_000))
         let directory = try await store.directory(of: me.organization)
         let units = directory.activeUnits.map { (id: $0.id, name: $0.name) }
         var problem: String?
         var rows: [TaskRow] = []
-        var truncated = false
+        var hasNext = false
         do {
+            if let unit = filters.unitID?.nonEmpty, directory.unit(id: unit) == nil {
+                throw WebError.badInput(
+                    vietnamese: "Không có đơn vị “\(unit)” trong danh mục.", english: "unknown unit \(unit)")
+            }
             var taskQuery = try Self.taskQuery(filters)
-            taskQuery.limit = 501
+            // One more than a page: whether there is a next page, without counting them all.
+            taskQuery.limit = TaskListView.pageSize + 1
+            taskQuery.offset = (filters.page - 1) * TaskListView.pageSize
             rows = try await self.rows(taskQuery, in: me.organization, on: today())
-            if rows.count > 500 {
-                truncated = true
-                rows.removeLast(rows.count - 500)
+            if rows.count > TaskListView.pageSize {
+                hasNext = true
+                rows.removeLast(rows.count - TaskListView.pageSize)
             }
         } catch let error as WebError {
             problem = error.vietnamese
         }
         let model = TaskListModel(
-            filters: filters, units: units, rows: rows, truncated: truncated, problem: problem)
+            filters: filters, units: units, rows: rows, hasNext: hasNext, problem: problem)
         return HTML.response(
             TaskListView.render(model, frame: frame("Nhiệm vụ", context, current: .tasks)),
             status: problem == nil ? .ok : .badRequest)
@@ -158,7 +165,7 @@ struct PageRoutes: Sendable {
                 ), at: 0)
             next = record.carriesOverID
         }
-        let notice = try await store.documents(in: me.organization).first { $0.id == task.documentID }
+        let notice = try await store.documents(in: me.organization, id: task.documentID).first
         let model = TaskPageModel(
             task: row(task, on: day), section: task.section, noticeID: task.documentID,
             noticeTitle: notice.map(Self.title) ?? "Văn bản", assignedOn: task.assignedOn,

@@ -64,7 +64,7 @@ import Tracking
         let model = TaskListModel(
             filters: .init(unitID: "van-phong", state: "in_progress", overdueOn: "15/04/2025"),
             units: [("van-phong", "Văn phòng Sở"), ("quan-ly-khoa-hoc", "Phòng Quản lý khoa học")],
-            rows: [Self.overdue, Self.open], truncated: false, problem: nil)
+            rows: [Self.overdue, Self.open], hasNext: true, problem: nil)
         assertSnapshot(of: Self.lines(TaskListView.render(model, frame: Self.frame)), as: .lines)
     }
 
