@@ -94,7 +94,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Store", "WebServer"]),
         // What the store and server tests share: the databases they run on.
         .target(
             name: "TestSupport",

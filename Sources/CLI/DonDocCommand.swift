@@ -8,7 +8,7 @@ public struct DonDocCommand: AsyncParsableCommand {
         subcommands: [
             Parse.self, Eval.self, ImportCommand.self, PublishCommand.self, DocumentsCommand.self, TasksCommand.self,
             StatsCommand.self, OrgCommand.self, CalendarCommand.self, Workdays.self, DueCommand.self,
-            DemoDataCommand.self, ServeCommand.self,
+            DemoDataCommand.self, ServeCommand.self, UserCommand.self,
         ]
     )
 

@@ -6,7 +6,7 @@ import Store
 import Tracking
 
 /// Who the audit log names for what the CLI does: the system user.
-private var cliActor: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")" }
+var cliActor: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")" }
 
 // MARK: - dondoc org
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Store
 import Testing
+import WebServer
 
 @testable import CLI
 
@@ -245,5 +247,40 @@ import Testing
         #expect(exitCode == CLI.ExitStatus.cannotWrite.rawValue, "\(stderr)")
         #expect(stderr.contains("is read-only: DonDoc needs to write to it and its folder"), "\(stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+}
+
+@Suite struct UserCommandTests {
+    @Test func aPersonIsAddedAndGivenANewPasswordThatSignsIn() async throws {
+        let dir = try TemporaryDirectory()
+        let db = dir.url.appending(path: "dondoc.sqlite").path
+        let (added, output, messages) = try await StoreCommandTests.run(
+            UserCommand.Add.self, ["vanthu", "--name", "Văn Thư", "--role", "van_phong", "--db", db]
+        ) { await $0.execute(console: $1, environment: $2) }
+        #expect(added == .success, "\(messages)")
+        let first = try #require(output.split(separator: " ").last.map { String($0.dropLast()) })
+        #expect(output.hasPrefix("vanthu ") && first.count == 12)
+
+        let (changed, second, _) = try await StoreCommandTests.run(
+            UserCommand.Password.self, ["vanthu", "--db", db]
+        ) {
+            await $0.execute(console: $1, environment: $2)
+        }
+        #expect(changed == .success)
+        let password = second.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(password.count == 12 && password != first)
+        let store = try await Store.open(.sqlite(path: db))
+        let hash = try #require(try await store.signInRecord(login: "vanthu")?.passwordHash)
+        await store.close()
+        #expect(try await Passwords(cost: 4).verify(password, hash: hash))
+        #expect(!(try await Passwords(cost: 4).verify(first, hash: hash)))
+
+        let (missing, _, said) = try await StoreCommandTests.run(
+            UserCommand.Password.self, ["nobody", "--db", db]
+        ) {
+            await $0.execute(console: $1, environment: $2)
+        }
+        #expect(missing == .inputMissing)
+        #expect(said.contains { $0.contains("no active person signs in as nobody") }, "\(said)")
     }
 }
