@@ -24,7 +24,7 @@ struct Migrator {
     /// Applies what is pending; returns the ids applied.
     @discardableResult
     func migrate() async throws(StoreError) -> [String] {
-        try await store.read { db in
+        try await store.write { db in
             try await db.raw(
                 SQLQueryString(
                     "CREATE TABLE IF NOT EXISTS \(unsafeRaw: Self.table) (id TEXT PRIMARY KEY, summary TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -41,16 +41,23 @@ struct Migrator {
             do {
                 ran = try await store.transaction { db in
                     if dialect == .postgres {
-                        try await db.raw(SQLQueryString("LOCK TABLE \(unsafeRaw: Self.table) IN EXCLUSIVE MODE")).run()
+                        try await db.raw(
+                            SQLQueryString("LOCK TABLE \(unsafeRaw: Self.table) IN EXCLUSIVE MODE")
+                        ).run()
                     }
-                    let again = try await db.select().column("id").from(Self.table).where("id", .equal, migration.id).all()
+                    let again = try await db.select().column("id").from(Self.table).where(
+                        "id", .equal, migration.id
+                    ).all()
                     guard again.isEmpty else { return false }
                     for statement in migration.statements(dialect) {
                         try await db.raw(SQLQueryString(statement)).run()
                     }
                     try await db.insert(into: Self.table)
                         .columns("id", "summary", "applied_at")
-                        .values(SQLBind(migration.id), SQLBind(migration.summary), SQLBind(StoreClock.timestamp(Date())))
+                        .values(
+                            SQLBind(migration.id), SQLBind(migration.summary),
+                            SQLBind(StoreClock.timestamp(Date()))
+                        )
                         .run()
                     return true
                 }
@@ -67,7 +74,10 @@ struct Migrator {
 
     func appliedIDs() async throws(StoreError) -> Set<String> {
         try await store.read { db in
-            Set(try await db.select().column("id").from(Self.table).all().map { try $0.decode(column: "id", as: String.self) })
+            Set(
+                try await db.select().column("id").from(Self.table).all().map {
+                    try $0.decode(column: "id", as: String.self)
+                })
         }
     }
 }

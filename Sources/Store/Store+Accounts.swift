@@ -251,7 +251,7 @@ extension Store {
     {
         let given = expiresAt.map(StoreClock.timestamp)
         let fallback = StoreClock.timestamp(fallbackExpiry)
-        try await read { db in
+        try await write { db in
             try await db.raw(
                 """
                 INSERT INTO web_sessions (id, value, expires_at) VALUES (\(bind: id), \(bind: value), \(bind: given ?? fallback))
@@ -283,7 +283,7 @@ extension Store {
 
     /// Ends a session.
     public func removeSession(id: String) async throws(StoreError) {
-        try await read { db in try await db.raw("DELETE FROM web_sessions WHERE id = \(bind: id)").run() }
+        try await write { db in try await db.raw("DELETE FROM web_sessions WHERE id = \(bind: id)").run() }
     }
 
     /// Deletes expired sessions and sign-in failures older than `failuresBefore`; returns the
@@ -292,7 +292,7 @@ extension Store {
     public func purgeSessions(now: Date = Date(), failuresBefore: Date) async throws(StoreError) -> Int {
         let current = StoreClock.timestamp(now)
         let old = StoreClock.timestamp(failuresBefore)
-        return try await read { db in
+        return try await write { db in
             let gone = try await db.raw(
                 "DELETE FROM web_sessions WHERE expires_at <= \(bind: current) RETURNING id"
             ).all().count
@@ -357,7 +357,7 @@ extension Store {
     /// Records a failed sign-in under each of `keys` (the name tried, the client's address).
     public func recordSignInFailure(keys: [String], at instant: Date = Date()) async throws(StoreError) {
         let at = StoreClock.timestamp(instant)
-        try await read { db in
+        try await write { db in
             for key in keys {
                 try await db.raw("INSERT INTO sign_in_failures (key, at) VALUES (\(bind: key), \(bind: at))")
                     .run()
@@ -377,7 +377,8 @@ extension Store {
 
     /// Forgets the failures under `key` (after a successful sign-in).
     public func clearSignInFailures(key: String) async throws(StoreError) {
-        try await read { db in try await db.raw("DELETE FROM sign_in_failures WHERE key = \(bind: key)").run()
+        try await write { db in
+            try await db.raw("DELETE FROM sign_in_failures WHERE key = \(bind: key)").run()
         }
     }
 }

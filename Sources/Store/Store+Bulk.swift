@@ -233,7 +233,7 @@ extension Store {
     /// 7 ms once the writes had landed). On PostgreSQL, `VACUUM (ANALYZE)`, as autovacuum does after
     /// a bulk load: it also marks the pages all-visible, which index-only scans need.
     public func analyze() async throws(StoreError) {
-        try await read { [dialect] db in
+        try await write { [dialect] db in
             switch dialect {
             case .sqlite:
                 try await db.raw("ANALYZE").run()

@@ -92,7 +92,9 @@ extension Store {
         query.serialize(to: &serializer)
         let binds = try serializer.binds.map(ListBind.init)
         switch backend {
-        case .sqlite(let connection):
+        case .sqlite(let writer, _):
+            // The connection of the unit of work `db` belongs to: a reader, or the writer.
+            let connection = Self.sqliteConnection ?? writer
             let values = binds.map { bind -> SQLiteData in
                 switch bind {
                 case .text(let text): .text(text)

@@ -5,6 +5,7 @@ import NIOPosix
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// Where the tracking record lives: a SQLite file (the default, `--db PATH`) or a PostgreSQL
 /// database (`DATABASE_URL`), for a province that runs one installation for many departments.
@@ -38,21 +39,47 @@ public enum StoreDialect: String, Sendable {
 /// The tracking store: one SQL database (SQLKit) behind one code path, a dialect switch only where
 /// SQL differs.
 ///
-/// On SQLite the store holds one connection and runs one unit of work at a time (SQLite writes
-/// one transaction at a time anyway; a single connection keeps a transaction's statements from
-/// interleaving with another caller's). On PostgreSQL it holds a pool, and each unit of work
-/// leases its own connection.
+/// On SQLite the store holds one connection that writes, one unit of work at a time (SQLite
+/// writes one transaction at a time anyway; a single connection keeps a transaction's statements
+/// from interleaving with another caller's), and a few read-only connections that read side by
+/// side with it and each other (WAL lets readers in while one writes; a web server's pages are
+/// reads). On PostgreSQL it holds a pool, and each unit of work leases its own connection.
 public final class Store: Sendable {
     public let dialect: StoreDialect
     public let location: StoreLocation
     let logger: Logger
     let backend: Backend
     private let gate = SerialGate()
+    /// The next SQLite reader to use, round robin.
+    private let nextReader = Atomic<Int>(0)
+    /// Transactions committed by this process (see `changeCount`).
+    private let changes = Atomic<Int>(0)
+
+    /// How many transactions this process has committed: a value computed from the record
+    /// (a dashboard's figures) is current while this has not moved. Every change to the record's
+    /// notices, tasks, units and people is a transaction; `write` (sessions, sign-in failures,
+    /// upkeep) does not count. Changes made by another process sharing the database are not seen
+    /// here.
+    public var changeCount: Int { changes.load(ordering: .acquiring) }
 
     enum Backend: Sendable {
-        case sqlite(SQLiteConnection)
+        case sqlite(writer: SQLiteConnection, readers: [SQLiteReader])
         case postgres(PostgresPool)
     }
+
+    /// A read-only SQLite connection and its own one-at-a-time gate.
+    struct SQLiteReader: Sendable {
+        let connection: SQLiteConnection
+        let gate = SerialGate()
+    }
+
+    /// The SQLite connection the current unit of work runs on, for the statements that go to the
+    /// driver directly (`Store.rows`).
+    @TaskLocal static var sqliteConnection: SQLiteConnection?
+
+    /// Read-only SQLite connections: enough for the two cores of a small server and a request
+    /// waiting on each.
+    static let sqliteReaders = 3
 
     /// AsyncKit's pool predates Sendable. It is built to be shared: every method takes its
     /// `NIOLock` or hops to the pool's event loop, and `shutdownAsync` is the only way out; the
@@ -112,28 +139,48 @@ public final class Store: Sendable {
         } catch {
             throw .cannotOpen(location.description, reason: String(describing: error))
         }
-        let store = Store(location: location, dialect: .sqlite, backend: .sqlite(connection), logger: logger)
         do {
             let db = connection.sql()
             // Foreign keys are off by default in SQLite; WAL lets readers in while one writes;
             // a writer waits `busyTimeout` ms for a lock before SQLite says "database is locked".
-            try await db.raw(
-                SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))")
-            ).run()
+            try await configure(db, busyTimeout: busyTimeout)
             try await db.raw("PRAGMA foreign_keys = ON").run()
             _ = try await db.raw("PRAGMA journal_mode = WAL").all()
-            // A 32 MiB page cache instead of the default 2 MiB: the overdue lists and counts
-            // revisit the same index pages, which otherwise come back through a read(2) each time
-            // (a third of the list's time in a profile on 100,000 tasks). Not mmap: an I/O error
-            // on a mapped file is a SIGBUS that kills the process instead of an error to report.
-            try await db.raw("PRAGMA cache_size = -32768").run()
             // Reading the schema fails here, not later, on a file that is not a database.
             _ = try await db.raw("SELECT count(*) FROM sqlite_master").all()
         } catch {
-            await store.close()
+            try? await connection.close()
             throw StoreError.classify(error, at: location.description)
         }
-        return store
+        var readers: [SQLiteReader] = []
+        do {
+            for _ in 0..<sqliteReaders {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                readers.append(SQLiteReader(connection: reader))
+                try await configure(reader.sql(), busyTimeout: busyTimeout)
+                // A reader never writes: a write sent to one by mistake fails instead of
+                // competing with the writer for the lock.
+                try await reader.sql().raw("PRAGMA query_only = ON").run()
+            }
+        } catch {
+            for reader in readers { try? await reader.connection.close() }
+            try? await connection.close()
+            throw StoreError.classify(error, at: location.description)
+        }
+        return Store(
+            location: location, dialect: .sqlite, backend: .sqlite(writer: connection, readers: readers),
+            logger: logger)
+    }
+
+    /// The settings every SQLite connection of the store has.
+    private static func configure(_ db: any SQLDatabase, busyTimeout: Int) async throws {
+        try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyTimeout)))"))
+            .run()
+        // A 32 MiB page cache instead of the default 2 MiB: the overdue lists and counts
+        // revisit the same index pages, which otherwise come back through a read(2) each time
+        // (a third of the list's time in a profile on 100,000 tasks). Not mmap: an I/O error
+        // on a mapped file is a SIGBUS that kills the process instead of an error to report.
+        try await db.raw("PRAGMA cache_size = -32768").run()
     }
 
     private static func openPostgres(url: String, schema: String?, location: StoreLocation, logger: Logger)
@@ -172,21 +219,46 @@ public final class Store: Sendable {
         return store
     }
 
-    /// The database for statements that need no transaction.
+    /// The database for statements that need no transaction (the writer, on SQLite).
     var database: any SQLDatabase {
         switch backend {
-        case .sqlite(let c): c.sql()
+        case .sqlite(let writer, _): writer.sql()
         case .postgres(let box): box.pool.database(logger: logger).sql()
         }
     }
 
-    /// Runs `body` with the database, one unit of work at a time on SQLite.
+    /// Runs `body`, which only reads, with the database: on SQLite on one of the read-only
+    /// connections, beside other readers and the writer.
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
         async throws(StoreError) -> R
     {
         try await classifying {
             switch self.backend {
-            case .sqlite: try await self.gate.run { try await body(self.database) }
+            case .sqlite(_, let readers):
+                let reader = readers[
+                    self.nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
+                return try await reader.gate.run {
+                    try await Self.$sqliteConnection.withValue(reader.connection) {
+                        try await body(reader.connection.sql())
+                    }
+                }
+            case .postgres: return try await body(self.database)
+            }
+        }
+    }
+
+    /// Runs `body`, which writes without needing a transaction (one statement, or statements
+    /// that may each stand alone), with the database: on SQLite on the writer, one unit of work
+    /// at a time.
+    public func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
+        async throws(StoreError) -> R
+    {
+        try await classifying {
+            switch self.backend {
+            case .sqlite(let writer, _):
+                try await self.gate.run {
+                    try await Self.$sqliteConnection.withValue(writer) { try await body(writer.sql()) }
+                }
             case .postgres: try await body(self.database)
             }
         }
@@ -203,6 +275,7 @@ public final class Store: Sendable {
             do {
                 let result = try await body(db)
                 try await db.raw("COMMIT").run()
+                self.changes.add(1, ordering: .releasing)
                 return result
             } catch {
                 try? await db.raw("ROLLBACK").run()
@@ -211,7 +284,10 @@ public final class Store: Sendable {
         }
         return try await classifying {
             switch self.backend {
-            case .sqlite: try await self.gate.run { try await work(self.database) }
+            case .sqlite(let writer, _):
+                try await self.gate.run {
+                    try await Self.$sqliteConnection.withValue(writer) { try await work(writer.sql()) }
+                }
             case .postgres: try await self.database.withSession(work)
             }
         }
@@ -229,7 +305,9 @@ public final class Store: Sendable {
     /// Closes the connection or the pool.
     public func close() async {
         switch backend {
-        case .sqlite(let c): try? await c.close()
+        case .sqlite(let writer, let readers):
+            for reader in readers { try? await reader.connection.close() }
+            try? await writer.close()
         case .postgres(let box): try? await box.pool.shutdownAsync()
         }
     }

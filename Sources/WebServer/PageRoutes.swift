@@ -12,6 +12,15 @@ struct PageRoutes: Sendable {
     let store: Store
     let calendar: WorkingDays
     let today: @Sendable () -> CalendarDate
+    /// Dashboards by organization, role, unit and day, while the record has not changed.
+    let dashboards = ModelCache<DashboardKey, DashboardModel>(lifetime: .seconds(30))
+
+    struct DashboardKey: Hashable, Sendable {
+        let organizationID: String
+        let role: Role
+        let unitID: String?
+        let day: CalendarDate
+    }
 
     /// The largest action form: an attachment and the text around it.
     static let actionFormLimit = AttachmentInput.maxBytes + 256 * 1024
@@ -39,8 +48,18 @@ struct PageRoutes: Sendable {
 
     func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
         let me = try context.signedIn
-        let org = me.organization
         let day = today()
+        let key = DashboardKey(
+            organizationID: me.organization.id, role: me.person.role, unitID: me.unitIfMember, day: day)
+        let model = try await dashboards.value(for: key, generation: store.changeCount) {
+            try await dashboardModel(me, on: day)
+        }
+        return HTML.response(DashboardView.render(model, frame: frame("Tổng quan", context, current: .home)))
+    }
+
+    /// The dashboard of `me`'s role (and unit) on `day`, from the record.
+    func dashboardModel(_ me: SignedIn, on day: CalendarDate) async throws -> DashboardModel {
+        let org = me.organization
         let yearStart = CalendarDate(year: day.year, month: 1, day: 1)!
         let period = yearStart...day
         let week = TaskQuery(
@@ -97,7 +116,7 @@ struct PageRoutes: Sendable {
             role: me.person.role, today: day, period: period, units: units, total: total, overdue: overdue,
             dueThisWeek: dueThisWeek, pendingExtensions: pending, reportedDone: reported, drafts: drafts,
             myTasks: mine, lastMeeting: lastMeeting, reports: reports)
-        return HTML.response(DashboardView.render(model, frame: frame("Tổng quan", context, current: .home)))
+        return model
     }
 
     func taskList(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -1,22 +1,28 @@
 import Foundation
 import SQLKit
+import TestSupport
 import Testing
 
 @testable import Store
-import TestSupport
 
 @Suite struct MigrationTests {
     @Test(arguments: TestDatabases.all)
     func theSchemaIsCreatedOnceAndRecorded(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
             let applied = try await Migrator(store: store).appliedIDs()
-            #expect(applied == ["0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts", "0006_report_index"])
+            #expect(
+                applied == [
+                    "0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts",
+                    "0006_report_index",
+                ])
             // Opening again (a second migrate) applies nothing.
             let again = try await Migrator(store: store).migrate()
             #expect(again.isEmpty)
-            let count = try await store.read { db in
-                try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("organizations").first()?
-                    .decode(column: "n", as: Int.self)
+            let count = try await store.write { db in
+                try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(
+                    "organizations"
+                ).first()?
+                .decode(column: "n", as: Int.self)
             }
             #expect(count == 0)
         }
@@ -25,11 +31,16 @@ import TestSupport
     @Test(arguments: TestDatabases.all)
     func aDatabaseFromANewerDonDocIsRefused(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
-            try await store.read { db in
+            try await store.write { db in
                 try await db.insert(into: Migrator.table).columns("id", "summary", "applied_at")
-                    .values(SQLBind("9999_future"), SQLBind("from a newer DonDoc"), SQLBind("2030-01-01T00:00:00.000Z")).run()
+                    .values(
+                        SQLBind("9999_future"), SQLBind("from a newer DonDoc"),
+                        SQLBind("2030-01-01T00:00:00.000Z")
+                    ).run()
             }
-            await #expect(throws: StoreError.newerSchema(id: "9999_future")) { try await Migrator(store: store).migrate() }
+            await #expect(throws: StoreError.newerSchema(id: "9999_future")) {
+                try await Migrator(store: store).migrate()
+            }
         }
     }
 
@@ -43,10 +54,14 @@ import TestSupport
                 })
             await #expect(throws: StoreError.self) { try await migrator.migrate() }
             let applied = try await Migrator(store: store).appliedIDs()
-            #expect(applied == ["0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts", "0006_report_index"])
+            #expect(
+                applied == [
+                    "0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts",
+                    "0006_report_index",
+                ])
             // The table of the first statement was rolled back with the rest.
             await #expect(throws: StoreError.self) {
-                try await store.read { try await $0.raw("SELECT * FROM half_done").all() }
+                try await store.write { try await $0.raw("SELECT * FROM half_done").all() }
             }
         }
     }
@@ -55,14 +70,21 @@ import TestSupport
 @Suite struct SchemaConstraintTests {
     static func organization(_ db: any SQLDatabase, id: String = "org-1") async throws {
         try await db.insert(into: "organizations").columns("id", "slug", "name", "created_at")
-            .values(SQLBind(id), SQLBind("skhcn-\(id)"), SQLBind("Sở Khoa học và Công nghệ"), SQLBind("2026-11-21T00:00:00.000Z")).run()
+            .values(
+                SQLBind(id), SQLBind("skhcn-\(id)"), SQLBind("Sở Khoa học và Công nghệ"),
+                SQLBind("2026-11-21T00:00:00.000Z")
+            ).run()
     }
 
     static func document(_ db: any SQLDatabase, issued: String?) async throws {
         try await db.insert(into: "documents")
-            .columns("id", "organization_id", "sha256", "source_name", "issued", "extraction", "source_text", "imported_at")
+            .columns(
+                "id", "organization_id", "sha256", "source_name", "issued", "extraction", "source_text",
+                "imported_at"
+            )
             .values(
-                SQLBind("doc-1"), SQLBind("org-1"), SQLBind(String(repeating: "a", count: 64)), SQLBind("tb.txt"), SQLBind(issued),
+                SQLBind("doc-1"), SQLBind("org-1"), SQLBind(String(repeating: "a", count: 64)),
+                SQLBind("tb.txt"), SQLBind(issued),
                 SQLBind("{}"), SQLBind("THÔNG BÁO"), SQLBind("2026-11-21T00:00:00.000Z")
             ).run()
     }
@@ -70,42 +92,66 @@ import TestSupport
     @Test(arguments: TestDatabases.all)
     func theSchemaRefusesWhatBreaksItsRules(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
-            try await store.read { try await Self.organization($0) }
+            try await store.write { try await Self.organization($0) }
             // A date that is not YYYY-MM-DD.
-            await #expect(throws: StoreError.self) { try await store.read { try await Self.document($0, issued: "15/8/2021") } }
-            try await store.read { try await Self.document($0, issued: "2021-08-15") }
+            await #expect(throws: StoreError.self) {
+                try await store.write { try await Self.document($0, issued: "15/8/2021") }
+            }
+            try await store.write { try await Self.document($0, issued: "2021-08-15") }
             // An unknown state; a unit of a missing organization; a second organization with the same slug.
             await #expect(throws: StoreError.self) {
-                try await store.read { db in
+                try await store.write { db in
                     try await db.insert(into: "assignments")
-                        .columns("id", "organization_id", "document_id", "position", "text", "state", "created_at", "updated_at")
-                        .values(SQLBind("a-1"), SQLBind("org-1"), SQLBind("doc-1"), SQLBind(0), SQLBind("Rà soát"), SQLBind("finished"),
-                            SQLBind("2026-11-21T00:00:00.000Z"), SQLBind("2026-11-21T00:00:00.000Z")).run()
+                        .columns(
+                            "id", "organization_id", "document_id", "position", "text", "state", "created_at",
+                            "updated_at"
+                        )
+                        .values(
+                            SQLBind("a-1"), SQLBind("org-1"), SQLBind("doc-1"), SQLBind(0),
+                            SQLBind("Rà soát"), SQLBind("finished"),
+                            SQLBind("2026-11-21T00:00:00.000Z"), SQLBind("2026-11-21T00:00:00.000Z")
+                        ).run()
                 }
             }
             await #expect(throws: StoreError.self) {
-                try await store.read { db in
-                    try await db.insert(into: "units").columns("id", "organization_id", "code", "name", "kind")
-                        .values(SQLBind("u-1"), SQLBind("org-missing"), SQLBind("vp"), SQLBind("Văn phòng"), SQLBind("office")).run()
+                try await store.write { db in
+                    try await db.insert(into: "units").columns(
+                        "id", "organization_id", "code", "name", "kind"
+                    )
+                    .values(
+                        SQLBind("u-1"), SQLBind("org-missing"), SQLBind("vp"), SQLBind("Văn phòng"),
+                        SQLBind("office")
+                    ).run()
                 }
             }
-            await #expect(throws: StoreError.self) { try await store.read { try await Self.organization($0, id: "org-1") } }
+            await #expect(throws: StoreError.self) {
+                try await store.write { try await Self.organization($0, id: "org-1") }
+            }
         }
     }
 
     @Test(arguments: TestDatabases.all)
     func theAuditLogIsAppendOnly(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
-            try await store.read { db in
-                try await db.insert(into: "audit_log").columns("id", "at", "actor", "action", "entity", "entity_id")
-                    .values(SQLBind("e-1"), SQLBind("2026-11-21T00:00:00.000Z"), SQLBind("cli"), SQLBind("import"), SQLBind("document"), SQLBind("doc-1"))
-                    .run()
+            try await store.write { db in
+                try await db.insert(into: "audit_log").columns(
+                    "id", "at", "actor", "action", "entity", "entity_id"
+                )
+                .values(
+                    SQLBind("e-1"), SQLBind("2026-11-21T00:00:00.000Z"), SQLBind("cli"), SQLBind("import"),
+                    SQLBind("document"), SQLBind("doc-1")
+                )
+                .run()
             }
             await #expect(throws: StoreError.self) {
-                try await store.read { try await $0.update("audit_log").set("actor", to: "someone else").run() }
+                try await store.write {
+                    try await $0.update("audit_log").set("actor", to: "someone else").run()
+                }
             }
-            await #expect(throws: StoreError.self) { try await store.read { try await $0.delete(from: "audit_log").run() } }
-            let rows = try await store.read { try await $0.select().column("actor").from("audit_log").all() }
+            await #expect(throws: StoreError.self) {
+                try await store.write { try await $0.delete(from: "audit_log").run() }
+            }
+            let rows = try await store.write { try await $0.select().column("actor").from("audit_log").all() }
             #expect(try rows.map { try $0.decode(column: "actor", as: String.self) } == ["cli"])
         }
     }
@@ -120,7 +166,9 @@ import TestSupport
                     throw Stop()
                 }
             }
-            let rows = try await store.read { try await $0.select().column("id").from("organizations").all() }
+            let rows = try await store.write {
+                try await $0.select().column("id").from("organizations").all()
+            }
             #expect(rows.isEmpty)
         }
     }
@@ -129,13 +177,16 @@ import TestSupport
 @Suite struct OpeningTests {
     @Test func aSQLitePathThatCannotBeADatabaseSaysWhy() async throws {
         let scratch = try Scratch()
-        await #expect(throws: StoreError.cannotOpen("SQLite file \(scratch.url.path)", reason: "it is a directory")) {
+        await #expect(
+            throws: StoreError.cannotOpen("SQLite file \(scratch.url.path)", reason: "it is a directory")
+        ) {
             _ = try await Store.open(.sqlite(path: scratch.url.path))
         }
         let missing = scratch.path("no/such/folder/dondoc.sqlite")
         await #expect(throws: StoreError.self) { _ = try await Store.open(.sqlite(path: missing)) }
         let text = scratch.path("notes.sqlite")
-        try Data("Thông báo kết luận giao ban, không phải cơ sở dữ liệu.\n".utf8).write(to: URL(fileURLWithPath: text))
+        try Data("Thông báo kết luận giao ban, không phải cơ sở dữ liệu.\n".utf8).write(
+            to: URL(fileURLWithPath: text))
         do {
             _ = try await Store.open(.sqlite(path: text))
             Issue.record("a text file opened as a database")
@@ -151,21 +202,30 @@ import TestSupport
             _ = try await Store.open(.postgres(url: "mysql://user:pw@host/db"))
             Issue.record("a MySQL URL was accepted")
         } catch {
-            guard case .badDatabaseURL(let shown) = error else { Issue.record("\(error)"); return }
+            guard case .badDatabaseURL(let shown) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(!shown.contains("pw"))
         }
         do {
             _ = try await Store.open(.postgres(url: "postgres://dondoc:secret@127.0.0.1:1/dondoc"))
             Issue.record("connected to port 1")
         } catch {
-            #expect(error.description.hasPrefix("cannot open the PostgreSQL postgres://dondoc:***@127.0.0.1:1/dondoc"), "\(error)")
+            #expect(
+                error.description.hasPrefix(
+                    "cannot open the PostgreSQL postgres://dondoc:***@127.0.0.1:1/dondoc"), "\(error)")
             #expect(!error.description.contains("secret"))
         }
     }
 
     @Test func theLocationComesFromTheFlagElseDATABASE_URL() {
         #expect(StoreLocation.resolve(path: nil, environment: [:]) == .sqlite(path: "dondoc.sqlite"))
-        #expect(StoreLocation.resolve(path: nil, environment: ["DATABASE_URL": "postgres://a@b/c"]) == .postgres(url: "postgres://a@b/c"))
-        #expect(StoreLocation.resolve(path: "x.sqlite", environment: ["DATABASE_URL": "postgres://a@b/c"]) == .sqlite(path: "x.sqlite"))
+        #expect(
+            StoreLocation.resolve(path: nil, environment: ["DATABASE_URL": "postgres://a@b/c"])
+                == .postgres(url: "postgres://a@b/c"))
+        #expect(
+            StoreLocation.resolve(path: "x.sqlite", environment: ["DATABASE_URL": "postgres://a@b/c"])
+                == .sqlite(path: "x.sqlite"))
     }
 }

@@ -29,7 +29,7 @@ public enum TestDatabases {
         let result: Result<R, any Error>
         do { result = .success(try await body(store)) } catch { result = .failure(error) }
         if let schema {
-            _ = try? await store.read {
+            _ = try? await store.write {
                 try await $0.raw(SQLQueryString("DROP SCHEMA \(unsafeRaw: schema) CASCADE")).run()
             }
         }
