@@ -31,3 +31,23 @@ import Testing
         #expect(try await cache.value(for: "a", generation: 1) { 7 } == 7)
     }
 }
+
+extension ModelCacheTests {
+    @Test func requestsArrivingTogetherMakeTheValueOnce() async throws {
+        let cache = ModelCache<String, Int>(lifetime: .seconds(60))
+        let counter = Counter()
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    try await cache.value(for: "a", generation: 1) {
+                        try await Task.sleep(for: .milliseconds(100))
+                        return counter.next()
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 1, count: 16))
+        #expect(counter.made.load(ordering: .relaxed) == 1)
+    }
+}
