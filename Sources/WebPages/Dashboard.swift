@@ -104,13 +104,16 @@ public struct DashboardModel: Sendable, Hashable {
 /// Renders the dashboard.
 public enum DashboardView {
     public static func render(_ model: DashboardModel, frame: PageFrame) -> String {
-        Layout.render(
-            frame,
-            .group(
-                .h1("Tổng quan"),
-                .p(.class("muted"), .safe("Ngày \(Markup.date(model.today))")),
-                sections(model)
-            ))
+        Layout.render(frame, html: content(model))
+    }
+
+    /// The page's body without its frame: the same for everyone of a role (and unit).
+    public static func content(_ model: DashboardModel) -> String {
+        Node<HTML.BodyContext>.group(
+            .h1("Tổng quan"),
+            .p(.class("muted"), .safe("Ngày \(Markup.date(model.today))")),
+            sections(model)
+        ).render()
     }
 
     static func sections(_ model: DashboardModel) -> Node<HTML.BodyContext> {

@@ -48,6 +48,12 @@ public struct PageFrame: Sendable, Hashable {
 
 /// The frame of every page: head, menu by role, the flash message, the content.
 public enum Layout {
+    /// The whole document around `content`, HTML rendered before (a page's body kept for many
+    /// requests: only the frame, with the viewer's name and token, is rendered each time).
+    public static func render(_ frame: PageFrame, html content: String) -> String {
+        render(frame, .raw(content))
+    }
+
     /// The whole document.
     public static func render(_ frame: PageFrame, _ content: Node<HTML.BodyContext>) -> String {
         HTML(

@@ -12,8 +12,9 @@ struct PageRoutes: Sendable {
     let store: Store
     let calendar: WorkingDays
     let today: @Sendable () -> CalendarDate
-    /// Dashboards by organization, role, unit and day, while the record has not changed.
-    let dashboards = ModelCache<DashboardKey, DashboardModel>(lifetime: .seconds(30))
+    /// Dashboards by organization, role, unit and day, while the record has not changed: the
+    /// page's body, rendered (the frame around it is the viewer's own).
+    let dashboards = ModelCache<DashboardKey, String>(lifetime: .seconds(30))
 
     struct DashboardKey: Hashable, Sendable {
         let organizationID: String
@@ -51,10 +52,10 @@ struct PageRoutes: Sendable {
         let day = today()
         let key = DashboardKey(
             organizationID: me.organization.id, role: me.person.role, unitID: me.unitIfMember, day: day)
-        let model = try await dashboards.value(for: key, generation: store.changeCount) {
-            try await dashboardModel(me, on: day)
+        let body = try await dashboards.value(for: key, generation: store.changeCount) {
+            DashboardView.content(try await dashboardModel(me, on: day))
         }
-        return HTML.response(DashboardView.render(model, frame: frame("Tổng quan", context, current: .home)))
+        return HTML.response(Layout.render(frame("Tổng quan", context, current: .home), html: body))
     }
 
     /// The dashboard of `me`'s role (and unit) on `day`, from the record.
