@@ -29,7 +29,10 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "Tests", "Corpus", "docs")
@@ -107,22 +110,36 @@ class Flow:
         return self.driver.find_element(By.TAG_NAME, "body").text
 
     def expect(self, words, step):
-        if words not in self.text():
+        # The page may still be loading after a click: wait for the words, up to 15 s.
+        def says(driver):
+            try:
+                return words in driver.find_element(By.TAG_NAME, "body").text
+            except StaleElementReferenceException:
+                return False
+        try:
+            WebDriverWait(self.driver, 15).until(says)
+        except TimeoutException:
             raise Failure(f"{step}: the page does not say “{words}” ({self.driver.current_url})")
+
+    def click(self, element):
+        """Clicks a button that submits a form and waits for the next page to replace this one."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
 
     def sign_in(self, login):
         self.go("/dang-nhap")
         self.driver.find_element(By.NAME, "login").send_keys(login)
         self.driver.find_element(By.NAME, "password").send_keys(self.passwords[login])
-        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self.click(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
         self.expect("Đăng xuất", f"{login} signs in")
 
     def sign_out(self):
-        self.driver.find_element(By.CSS_SELECTOR, "header form.inline button").click()
+        self.click(self.driver.find_element(By.CSS_SELECTOR, "header form.inline button"))
         self.expect("Đăng nhập DonDoc", "signing out")
 
     def submit(self, form):
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.click(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
     def run(self):
         today = datetime.date.today()
