@@ -77,16 +77,7 @@ struct CommandFailure: Error {
 
 /// Dates as the user types them: `2025-04-30` or `30/4/2025`.
 enum DateArgument {
-    static func parse(_ text: String) -> CalendarDate? {
-        if let d = CalendarDate(iso: text) { return d }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]),
-            let y = Int(parts[2])
-        else {
-            return nil
-        }
-        return CalendarDate(year: y, month: m, day: d)
-    }
+    static func parse(_ text: String) -> CalendarDate? { CalendarDate(typed: text) }
 
     static func require(_ text: String, _ what: String) throws -> CalendarDate {
         guard let d = parse(text) else {

@@ -31,14 +31,8 @@ struct AdminRoutes: Sendable {
         }
     }
 
-    func secretariat(_ context: WebContext, _ what: String) throws -> SignedIn {
-        let me = try context.signedIn
-        guard me.person.role == .secretariat else { throw WebError.forbidden(what) }
-        return me
-    }
-
     func units(_ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "quản lý danh mục đơn vị")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý danh mục đơn vị")
         let directory = try await store.directory(of: me.organization)
         let model = UnitsModel(
             units: directory.units.map { unit in
@@ -56,26 +50,16 @@ struct AdminRoutes: Sendable {
     }
 
     func resolve(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "quản lý danh mục đơn vị")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý danh mục đơn vị")
         let form = try await PostedForm.read(request, context: context, limit: 64 * 1024)
-        guard let name = form.text("name"), let unit = form.text("unit") else {
-            throw WebError.badInput(
-                vietnamese: "Vui lòng chọn đơn vị.", english: "the form needs a name and a unit")
-        }
-        let resolved: Int
-        do {
-            resolved = try await store.learnAlias(name, for: unit, in: me.organization, actor: me.person.id)
-        } catch {
-            throw NoticeRoutes.refusal(error)
-        }
-        pages.flash(context, .success, "Đã ghi nhận “\(name)”; \(resolved) tên đơn vị đã được xác định.")
+        try await pages.learnAlias(from: form, nameField: "name", unitField: "unit", by: me, context)
         return Response(status: .seeOther, headers: [.location: SitePath.units.path])
     }
 
     func users(_ context: WebContext, newPassword: (login: String, password: String)?) async throws
         -> Response
     {
-        let me = try secretariat(context, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         let directory = try await store.directory(of: me.organization)
         let model = UsersModel(
             people: try await store.people(in: me.organization).map {
@@ -96,7 +80,7 @@ struct AdminRoutes: Sendable {
     }
 
     func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         let form = try await PostedForm.read(request, context: context, limit: 64 * 1024)
         let password = Passwords.generate()
         let person: Person
@@ -116,7 +100,7 @@ struct AdminRoutes: Sendable {
     }
 
     func updateUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         let id = try context.parameters.require("id")
         let form = try await PostedForm.read(request, context: context, limit: 64 * 1024)
         guard id != me.person.id || form.text("active") == "true" else {
@@ -137,7 +121,7 @@ struct AdminRoutes: Sendable {
     }
 
     func resetPassword(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         let id = try context.parameters.require("id")
         _ = try await PostedForm.read(request, context: context, limit: 64 * 1024)
         guard let person = try await store.person(id: id), person.organizationID == me.organization.id else {

@@ -158,15 +158,10 @@ struct ApiRoutes: Sendable {
         }
     }
 
-    static func require(_ role: Role..., of me: SignedIn, _ what: String) throws {
-        guard role.contains(me.person.role) else { throw WebError.forbidden(what) }
-    }
-
     // MARK: Documents
 
     func documents(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, .leadership, of: me, "xem danh sách văn bản")
+        let me = try context.signedIn(as: .secretariat, .leadership, for: "xem danh sách văn bản")
         return try Self.json(["documents": try await store.documents(in: me.organization)])
     }
 
@@ -176,8 +171,7 @@ struct ApiRoutes: Sendable {
     }
 
     func importDocument(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "nhập văn bản")
+        let me = try context.signedIn(as: .secretariat, for: "nhập văn bản")
         let input: NoticeInput
         if let type = request.headers[.contentType], MediaType(from: type)?.isType(.multipartForm) == true {
             let buffer = try await request.body.collect(upTo: NoticeRoutes.uploadLimit)
@@ -208,8 +202,7 @@ struct ApiRoutes: Sendable {
     }
 
     func document(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, .leadership, of: me, "xem văn bản")
+        let me = try context.signedIn(as: .secretariat, .leadership, for: "xem văn bản")
         let id = try context.parameters.require("id")
         guard let notice = try await store.notice(id: id, in: me.organization) else {
             throw WebError.notFound
@@ -234,8 +227,7 @@ struct ApiRoutes: Sendable {
     }
 
     func editDraft(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "sửa văn bản")
+        let me = try context.signedIn(as: .secretariat, for: "sửa văn bản")
         let id = try context.parameters.require("id")
         let input = try await Self.body(EditInput.self, request)
         func task() throws -> String {
@@ -284,8 +276,7 @@ struct ApiRoutes: Sendable {
     struct VersionInput: Decodable { let version: Int }
 
     func publish(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "ban hành văn bản")
+        let me = try context.signedIn(as: .secretariat, for: "ban hành văn bản")
         let id = try context.parameters.require("id")
         let input = try await Self.body(VersionInput.self, request)
         guard try await store.notice(id: id, in: me.organization) != nil else { throw WebError.notFound }
@@ -371,8 +362,7 @@ struct ApiRoutes: Sendable {
     }
 
     func learnAlias(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "sửa danh mục đơn vị")
+        let me = try context.signedIn(as: .secretariat, for: "sửa danh mục đơn vị")
         let input = try await Self.body(AliasInput.self, request)
         let resolved: Int
         do {
@@ -385,8 +375,7 @@ struct ApiRoutes: Sendable {
     }
 
     func users(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         return try Self.json(["users": try await store.people(in: me.organization)])
     }
 
@@ -404,8 +393,7 @@ struct ApiRoutes: Sendable {
     }
 
     func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         let input = try await Self.body(NewUserInput.self, request)
         let password = Passwords.generate()
         let person = try await store.addPerson(
@@ -424,8 +412,7 @@ struct ApiRoutes: Sendable {
     }
 
     func updateUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        try Self.require(.secretariat, of: me, "quản lý người dùng")
+        let me = try context.signedIn(as: .secretariat, for: "quản lý người dùng")
         let id = try context.parameters.require("id")
         let input = try await Self.body(UserUpdateInput.self, request)
         let person = try await store.updatePerson(

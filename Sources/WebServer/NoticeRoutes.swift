@@ -34,21 +34,14 @@ struct NoticeRoutes: Sendable {
         }
     }
 
-    /// The secretariat manages notices; leadership may read them.
-    func secretariat(_ context: WebContext, _ what: String) throws -> SignedIn {
-        let me = try context.signedIn
-        guard me.person.role == .secretariat else { throw WebError.forbidden(what) }
-        return me
-    }
-
     func uploadPage(_ context: WebContext) async throws -> Response {
-        _ = try secretariat(context, "tải lên văn bản")
+        _ = try context.signedIn(as: .secretariat, for: "tải lên văn bản")
         return HTML.response(
             NoticeUploadView.render(frame: pages.frame("Tải lên văn bản", context, current: .notices)))
     }
 
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "tải lên văn bản")
+        let me = try context.signedIn(as: .secretariat, for: "tải lên văn bản")
         let form = try await PostedForm.read(request, context: context, limit: Self.uploadLimit)
         typealias Field = NoticeUploadView.Field
         let input: NoticeInput
@@ -79,10 +72,7 @@ struct NoticeRoutes: Sendable {
     }
 
     func review(_ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        guard me.person.role == .secretariat || me.person.role == .leadership else {
-            throw WebError.forbidden("xem văn bản chờ rà soát")
-        }
+        let me = try context.signedIn(as: .secretariat, .leadership, for: "xem văn bản chờ rà soát")
         let id = try context.parameters.require("id")
         guard let notice = try await store.notice(id: id, in: me.organization) else {
             throw WebError.notFound
@@ -121,7 +111,7 @@ struct NoticeRoutes: Sendable {
     }
 
     func edit(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "sửa văn bản")
+        let me = try context.signedIn(as: .secretariat, for: "sửa văn bản")
         let id = try context.parameters.require("id")
         let form = try await PostedForm.read(request, context: context, limit: 256 * 1024)
         typealias Field = NoticeReviewView.Field
@@ -184,7 +174,7 @@ struct NoticeRoutes: Sendable {
     }
 
     func publish(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "ban hành văn bản")
+        let me = try context.signedIn(as: .secretariat, for: "ban hành văn bản")
         let id = try context.parameters.require("id")
         let form = try await PostedForm.read(request, context: context, limit: 64 * 1024)
         guard try await store.notice(id: id, in: me.organization) != nil else { throw WebError.notFound }
@@ -194,22 +184,12 @@ struct NoticeRoutes: Sendable {
     }
 
     func resolveName(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try secretariat(context, "xác định tên đơn vị")
+        let me = try context.signedIn(as: .secretariat, for: "xác định tên đơn vị")
         let id = try context.parameters.require("id")
         let form = try await PostedForm.read(request, context: context, limit: 64 * 1024)
-        guard let name = form.text(NoticeReviewView.Field.name),
-            let unit = form.text(NoticeReviewView.Field.unit)
-        else {
-            throw WebError.badInput(
-                vietnamese: "Vui lòng chọn đơn vị.", english: "the form needs a name and a unit")
-        }
-        let resolved: Int
-        do {
-            resolved = try await store.learnAlias(name, for: unit, in: me.organization, actor: me.person.id)
-        } catch {
-            throw Self.refusal(error)
-        }
-        pages.flash(context, .success, "Đã ghi nhận “\(name)”; \(resolved) tên đơn vị đã được xác định.")
+        try await pages.learnAlias(
+            from: form, nameField: NoticeReviewView.Field.name, unitField: NoticeReviewView.Field.unit,
+            by: me, context)
         return Response(status: .seeOther, headers: [.location: SitePath.notice(id: id).path])
     }
 

@@ -223,10 +223,7 @@ struct PageRoutes: Sendable {
     }
 
     func noticeList(_ request: Request, _ context: WebContext) async throws -> Response {
-        let me = try context.signedIn
-        guard me.person.role == .secretariat || me.person.role == .leadership else {
-            throw WebError.forbidden("xem danh sách văn bản")
-        }
+        let me = try context.signedIn(as: .secretariat, .leadership, for: "xem danh sách văn bản")
         let lines = try await store.documents(in: me.organization).map { notice in
             NoticeListModel.Line(
                 id: notice.id, title: notice.title ?? notice.sourceName, symbol: Self.symbol(of: notice),
@@ -276,6 +273,26 @@ struct PageRoutes: Sendable {
             title: title, viewer: context.identity?.viewer, csrfToken: context.sessions.session?.csrf,
             flash: flash,
             current: current)
+    }
+
+    /// Learns the alias a form names (`name` is the unit `unit`), says so in the next page's
+    /// message; the review page and the units page both post it.
+    func learnAlias(
+        from form: PostedForm, nameField: String, unitField: String, by me: SignedIn, _ context: WebContext
+    )
+        async throws
+    {
+        guard let name = form.text(nameField), let unit = form.text(unitField) else {
+            throw WebError.badInput(
+                vietnamese: "Vui lòng chọn đơn vị.", english: "the form needs a name and a unit")
+        }
+        let resolved: Int
+        do {
+            resolved = try await store.learnAlias(name, for: unit, in: me.organization, actor: me.person.id)
+        } catch {
+            throw NoticeRoutes.refusal(error)
+        }
+        flash(context, .success, "Đã ghi nhận “\(name)”; \(resolved) tên đơn vị đã được xác định.")
     }
 
     /// A message for the next page the person sees.
@@ -375,12 +392,7 @@ struct PageRoutes: Sendable {
     }
 
     /// A day written "15/08/2025", "15/8/2025" or "2025-08-15" (a date input sends the last).
-    static func date(_ text: String) -> CalendarDate? {
-        if let iso = CalendarDate(iso: text) { return iso }
-        let parts = text.split(separator: "/").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 3 else { return nil }
-        return CalendarDate(year: parts[2], month: parts[1], day: parts[0])
-    }
+    static func date(_ text: String) -> CalendarDate? { CalendarDate(typed: text) }
 
     /// The workflow action a task form posted.
     static func action(_ form: PostedForm) throws -> AssignmentAction {
@@ -435,6 +447,14 @@ extension WebContext {
             guard let identity else { throw WebError.signInRequired }
             return identity
         }
+    }
+
+    /// The person signed in, when their role is one of `roles`; `what` names the refused action
+    /// in the message ("Bạn không có quyền \(what).").
+    func signedIn(as roles: Role..., for what: String) throws -> SignedIn {
+        let me = try signedIn
+        guard roles.contains(me.person.role) else { throw WebError.forbidden(what) }
+        return me
     }
 }
 

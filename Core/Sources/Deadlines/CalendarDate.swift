@@ -130,3 +130,22 @@ extension CalendarDate: Codable {
         try c.encode(iso)
     }
 }
+
+extension CalendarDate {
+    /// A date as a person types it, in a command or a form: `2025-04-30` or `30/4/2025`; nil for
+    /// anything else.
+    public init?(typed text: String) {
+        let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+        let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+        let text = String(text[start..<end])
+        if let d = CalendarDate(iso: text) {
+            self = d
+            return
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]),
+            let y = Int(parts[2]), let date = CalendarDate(year: y, month: m, day: d)
+        else { return nil }
+        self = date
+    }
+}
