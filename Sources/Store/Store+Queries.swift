@@ -81,8 +81,16 @@ extension Store {
             let roles: [String] = query.leadOnly ? ["lead"] : ["lead", "support"]
             // With an overdue day, the unit's open tasks due before it come from one range of
             // `assignment_units_open` (migration 0004), however many tasks the unit ever had.
+            // Open tasks only (the lists' default), however long the unit's past: the same index's
+            // rows whose `open_deadline` is set (migration 0007).
             let due: SQLQueryString =
-                if let day = query.overdueOn { " AND au.open_deadline < \(bind: day.iso)" } else { "" }
+                if let day = query.overdueOn {
+                    " AND au.open_deadline < \(bind: day.iso)"
+                } else if !query.states.isEmpty, query.states.allSatisfy({ !$0.isClosed }) {
+                    " AND au.open_deadline IS NOT NULL"
+                } else {
+                    ""
+                }
             conditions.append(
                 """
                 a.id IN (SELECT au.assignment_id FROM assignment_units au

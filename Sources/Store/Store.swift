@@ -81,6 +81,10 @@ public final class Store: Sendable {
     /// waiting on each.
     static let sqliteReaders = 3
 
+    /// What `assignment_units.open_deadline` holds for an open task without a deadline: after
+    /// every day, so that no overdue list keeps it (migration 0007).
+    static let openEnd = "9999-12-31"
+
     /// AsyncKit's pool predates Sendable. It is built to be shared: every method takes its
     /// `NIOLock` or hops to the pool's event loop, and `shutdownAsync` is the only way out; the
     /// box holds it immutably.

@@ -76,6 +76,11 @@ public enum TaskListView {
         public static let page = "trang"
     }
 
+    /// The state filter's value for every task, closed ones too. Without a state the list holds
+    /// the tasks still followed up (assigned, in progress, reported done): what a unit opens the
+    /// list for, and the part of ten years of tasks that an index finds without reading the rest.
+    public static let everyState = "tat-ca"
+
     public static func render(_ model: TaskListModel, frame: PageFrame) -> String {
         Layout.render(
             frame,
@@ -126,7 +131,9 @@ public enum TaskListView {
         let state: Node<HTML.FormContext> = .label(
             .text("Trạng thái"),
             .select(
-                .attribute(named: "name", value: Key.state), .choice("", "Tất cả"),
+                .attribute(named: "name", value: Key.state),
+                .choice("", "Chưa hoàn thành", selected: (f.state ?? "").isEmpty),
+                .choice(everyState, "Tất cả", selected: f.state == everyState),
                 .forEach(AssignmentState.allCases) { state in
                     .choice(state.rawValue, state.vietnamese, selected: state.rawValue == f.state)
                 }))

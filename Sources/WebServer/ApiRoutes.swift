@@ -291,7 +291,9 @@ struct ApiRoutes: Sendable {
         let q = request.uri.queryParameters
         var query = try PageRoutes.taskQuery(
             TaskListModel.Filters(
-                unitID: q.get("unit"), state: q.get("state"), period: q.get("month"),
+                // Every state unless one is asked for (the page's default is the open tasks).
+                unitID: q.get("unit"), state: q.get("state")?.nonEmpty ?? TaskListView.everyState,
+                period: q.get("month"),
                 noticeID: q.get("document"),
                 overdueOn: q.get("overdue_on"), words: q.get("q")))
         query.limit = min(max(q.get("limit", as: Int.self) ?? 500, 1), 5000)

@@ -355,7 +355,10 @@ struct PageRoutes: Sendable {
     static func taskQuery(_ f: TaskListModel.Filters) throws -> TaskQuery {
         var query = TaskQuery()
         query.unitID = f.unitID?.nonEmpty
-        if let state = f.state?.nonEmpty {
+        switch f.state?.nonEmpty {
+        case nil: query.states = Set(AssignmentState.allCases.filter { !$0.isClosed })
+        case TaskListView.everyState: break
+        case let state?:
             guard let s = AssignmentState(rawValue: state) else {
                 throw WebError.badInput(
                     vietnamese: "Trạng thái “\(state)” không có.", english: "unknown state \(state)")

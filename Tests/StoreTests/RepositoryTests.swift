@@ -1,8 +1,8 @@
 import Deadlines
 import Foundation
 import SQLKit
-import Testing
 import TestSupport
+import Testing
 import Tracking
 
 @testable import Store
@@ -608,7 +608,7 @@ extension WorkflowStoreTests {
                         """
                         SELECT count(*) AS n FROM assignment_units au JOIN assignments a ON a.id = au.assignment_id
                         WHERE COALESCE(CASE WHEN a.state IN ('assigned', 'in_progress', 'reported_done')
-                            THEN a.deadline END, '') <> COALESCE(au.open_deadline, '')
+                            THEN COALESCE(a.deadline, '9999-12-31') END, '') <> COALESCE(au.open_deadline, '')
                         """
                     ).first(decoding: Count.self)?.n ?? -1
                 }
@@ -644,6 +644,89 @@ extension WorkflowStoreTests {
             #expect(!confirmed)
             let outOfStep = try await copiesOutOfStep()
             #expect(outOfStep == 0)
+        }
+    }
+
+    /// A unit's open tasks (the web list's default) come from the same index as its overdue list,
+    /// and include the open tasks that have no deadline.
+    @Test(arguments: TestDatabases.all)
+    func aUnitsOpenTasksIncludeTheOnesWithoutADeadlineAndLeaveWhenDone(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, _) = try await Notices.load(
+                """
+                SỞ KHOA HỌC VÀ CÔNG NGHỆ
+                Số: 31/TB-SKHCN
+                Nghệ An, ngày 05 tháng 3 năm 2025
+
+                THÔNG BÁO
+                Kết luận của Giám đốc Sở tại cuộc họp với các đơn vị
+
+                1. Giao Văn phòng Sở theo dõi, đôn đốc các đơn vị thực hiện nhiệm vụ được giao.
+                2. Giao Văn phòng Sở chủ trì tổng hợp báo cáo quý I/2025, trình Giám đốc Sở trước ngày 20/3/2025.
+                3. Giao Phòng Quản lý khoa học chủ trì, phối hợp với Văn phòng Sở rà soát danh mục nhiệm vụ năm 2026, hoàn thành trong tháng 4/2025.
+                4. Giao Thanh tra Sở kiểm tra việc thực hiện kết luận thanh tra năm 2024, báo cáo trước ngày 10/4/2025.
+                """, name: "tb-31.txt", into: store)
+            let all = try await store.tasks(in: org)
+            #expect(all.count == 4)
+            let standing = try #require(all.first { $0.text.contains("theo dõi, đôn đốc") })
+            #expect(standing.deadline == nil)
+            let report = try #require(all.first { $0.text.contains("báo cáo quý") })
+            let open: Set<AssignmentState> = [.assigned, .inProgress, .reportedDone]
+            func openList(_ leadOnly: Bool) async throws -> Set<String> {
+                Set(
+                    try await store.tasks(
+                        in: org, TaskQuery(unitID: "van-phong", leadOnly: leadOnly, states: open)
+                    )
+                    .map(\.id))
+            }
+            func expected(_ tasks: [TaskRecord], _ leadOnly: Bool) -> Set<String> {
+                Set(
+                    tasks.filter { task in
+                        !task.state.isClosed
+                            && (leadOnly ? task.lead : task.lead + task.support).contains {
+                                $0.unitID == "van-phong"
+                            }
+                    }.map(\.id))
+            }
+            // Rows written before migration 0007 held NULL for such a task: its last statement
+            // fills them in.
+            try await store.write { db in
+                try await db.raw(
+                    "UPDATE assignment_units SET open_deadline = NULL WHERE assignment_id = \(bind: standing.id)"
+                ).run()
+            }
+            let beforeBackfill = try await openList(true)
+            #expect(!beforeBackfill.contains(standing.id))
+            let backfill = try #require(openTasks.statements(dialect).last)
+            #expect(backfill.hasPrefix("UPDATE assignment_units"))
+            try await store.write { try await $0.raw(SQLQueryString(backfill)).run() }
+
+            let led = try await openList(true)
+            let takenPart = try await openList(false)
+            #expect(led == expected(all, true) && led.count == 2 && led.contains(standing.id))
+            #expect(takenPart == expected(all, false) && takenPart.count == 3)
+            // A task without a deadline is never overdue.
+            let overdue = try await store.tasks(
+                in: org, TaskQuery(unitID: "van-phong", overdueOn: Notices.date("2030-01-01")))
+            #expect(!overdue.contains { $0.id == standing.id } && overdue.contains { $0.id == report.id })
+
+            for (action, who, version) in [
+                (
+                    AssignmentAction.reportDone(on: Notices.date("2025-03-18"), note: "Đã trình"),
+                    Self.officer, 1
+                ),
+                (.confirmDone, Self.secretariat, 2),
+            ] {
+                _ = try await store.apply(
+                    action, toTask: report.id, by: who, expectedVersion: version, actor: "t",
+                    calendar: Notices.calendar, today: Notices.date("2025-03-19"))
+            }
+            let afterDone = try await openList(true)
+            #expect(afterDone == [standing.id])
+            // Lists that name a closed state, or none, still read every task of the unit.
+            let done = try await store.tasks(in: org, TaskQuery(unitID: "van-phong", states: [.done]))
+            #expect(done.map(\.id) == [report.id])
+            #expect(try await store.tasks(in: org, TaskQuery(unitID: "van-phong")).count == 3)
         }
     }
 

@@ -195,7 +195,7 @@ import WebPages
 
     @Test(arguments: TestDatabases.all)
     func theTaskListFiltersByUnitAndOverdueDay(dialect: StoreDialect) async throws {
-        try await WebFixture.run(dialect) { _, client in
+        try await WebFixture.run(dialect) { fixture, client in
             var browser = Browser(client)
             try await browser.signIn("vanphong")
             let all = try await browser.get("/nhiem-vu")
@@ -207,6 +207,26 @@ import WebPages
             let overdue = try await browser.get("/nhiem-vu?qua-han-ngay=15/04/2025")
             #expect(overdue.body.contains("2 nhiệm vụ"))
             #expect(!overdue.body.contains("Hội đồng tư vấn"))
+
+            // The list holds the tasks still followed up unless every state or a closed one is
+            // asked for; the API lists every state by default.
+            var task = try await fixture.task("xăng dầu")
+            let secretariat = Participant(role: .secretariat, unitIDs: ["van-phong"], userID: "test")
+            for action in [AssignmentAction.reportDone(on: WebFixture.today, note: "xong"), .confirmDone] {
+                task = try await fixture.store.apply(
+                    action, toTask: task.id, by: secretariat, expectedVersion: task.version, actor: "test",
+                    calendar: Notices.calendar, today: WebFixture.today)
+            }
+            let open = try await browser.get("/nhiem-vu")
+            #expect(open.body.contains("2 nhiệm vụ") && !open.body.contains("xăng dầu"))
+            #expect(open.body.contains("<option value selected>Chưa hoàn thành</option>"))
+            let every = try await browser.get("/nhiem-vu?trang-thai=tat-ca")
+            #expect(every.body.contains("3 nhiệm vụ") && every.body.contains("xăng dầu"))
+            #expect(every.body.contains(#"<option value="tat-ca" selected>Tất cả</option>"#))
+            let done = try await browser.get("/nhiem-vu?trang-thai=done&don-vi=thanh-tra")
+            #expect(done.body.contains("1 nhiệm vụ") && done.body.contains("xăng dầu"))
+            let inspectionOpen = try await browser.get("/nhiem-vu?don-vi=thanh-tra")
+            #expect(inspectionOpen.body.contains("Không có nhiệm vụ nào phù hợp."))
         }
     }
 }

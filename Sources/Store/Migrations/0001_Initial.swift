@@ -1,7 +1,9 @@
 /// The migrations, in order. Append only: a released migration never changes. (0001 was
 /// reshaped once, with the repositories, before any release.)
 enum Migrations {
-    static let all: [Migration] = [initial, search, overdueList, openDeadline, accounts, reportIndex]
+    static let all: [Migration] = [
+        initial, search, overdueList, openDeadline, accounts, reportIndex, openTasks,
+    ]
 }
 
 /// SQL fragments that differ between the dialects.
