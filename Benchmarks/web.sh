@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # DonDoc web load benchmark: a record of 100,000 tasks on SQLite (dondoc demo-data), the web
-# application in release (dondoc serve) on 127.0.0.1, and wrk against three pages as a signed-in
-# person: the dashboard, the task list of a unit, a task's page. Prints, for each page, p50 and
-# p99 latency, requests/s and the errors (non-2xx answers, socket errors).
+# application in release (dondoc serve) on 127.0.0.1, and wrk as a signed-in person against: the
+# dashboard; the task lists of every unit (open tasks, page 2, every state), one at random each
+# time; the pages of the tasks those lists show, at random; and lists nobody asked for before
+# (each unit's first three pages of open tasks and of every state, and its overdue tasks as of
+# each of the last 30 days: more lists than the server keeps rendered, so nearly every request
+# reads and renders its list). Prints, for each, p50 and p99 latency, requests/s and the
+# errors (non-2xx answers, socket errors).
 #
 #   Benchmarks/web.sh [--tasks N (100000)] [--connections N (32)] [--duration S (20)]
 #                     [--role van_phong|lanh_dao|truong_don_vi (van_phong)] [--keep FILE]
@@ -75,20 +79,48 @@ csrf=$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/dang-nhap" | grep -
 curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "login=$login" \
     --data-urlencode "password=$password" "http://127.0.0.1:$port/dang-nhap"
 cookie="dondoc_session=$(awk '$6 == "dondoc_session" {print $7}' "$jar")"
-unit=$(grep -o 'value="[a-z-]*"' <(curl -fsS -b "$jar" "http://127.0.0.1:$port/nhiem-vu?don-vi=van-phong") | sed -n 2p | sed 's/value="//;s/"//')
-task=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/nhiem-vu?don-vi=$unit" | grep -o 'href="/nhiem-vu/[^"]*"' | sed -n 1p | sed 's/href="//;s/"//')
-[[ -n $task ]] || { echo "no task listed for unit $unit"; exit 1; }
+# The pages asked for: one dashboard (everyone of a role sees the same); the task lists of every
+# unit (open tasks, their second page, every state); the pages of the tasks those lists show;
+# and lists that are rarely asked for twice (see the top).
+base="http://127.0.0.1:$port"
+units=$(curl -fsS -b "$jar" "$base/nhiem-vu" | perl -ne 'print "$1\n" while /<select name="don-vi">(.*?)<\/select>/g' \
+    | grep -o 'value="[a-z0-9-]*"' | sed 's/value="//;s/"//' | sort -u)
+[[ -n $units ]] || { echo "no unit in the task list's filter"; exit 1; }
+: >"$work/lists" && : >"$work/tasks" && : >"$work/cold"
+for unit in $units; do
+    printf '/nhiem-vu?don-vi=%s\n/nhiem-vu?don-vi=%s&trang=2\n/nhiem-vu?don-vi=%s&trang-thai=tat-ca\n' "$unit" "$unit" "$unit" >>"$work/lists"
+    curl -fsS -b "$jar" "$base/nhiem-vu?don-vi=$unit" | grep -o 'href="/nhiem-vu/[^"/]*"' | sed 's/href="//;s/"//' | head -20 >>"$work/tasks"
+    for page in 1 2 3; do
+        printf '/nhiem-vu?don-vi=%s&trang=%d\n/nhiem-vu?don-vi=%s&trang-thai=tat-ca&trang=%d\n' "$unit" "$page" "$unit" "$page"
+    done >>"$work/cold"
+    for days in $(seq 0 29); do
+        printf '/nhiem-vu?don-vi=%s&qua-han-ngay=%s\n' "$unit" "$(date -d "-$days days" +%d/%m/%Y)"
+    done >>"$work/cold"
+done
+[[ -s $work/tasks ]] || { echo "no task listed"; exit 1; }
+# wrk asks for a path of the file at random each time.
+cat >"$work/paths.lua" <<'LUA'
+local paths = {}
+function init(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+end
+function request()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+LUA
+echo / >"$work/home"
 
 summary=()
-for page in "/" "/nhiem-vu?don-vi=$unit" "$task"; do
-    echo "== wrk -t2 -c$connections -d${duration}s http://127.0.0.1:$port$page (as $login)"
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$page")
+for set in "home:dashboard" "lists:task lists ($(wc -l <"$work/lists") pages)" "tasks:task pages ($(wc -l <"$work/tasks") tasks)" "cold:task lists never asked before ($(wc -l <"$work/cold") pages)"; do
+    file=${set%%:*} label=${set#*:}
+    echo "== wrk -t2 -c$connections -d${duration}s, $label, as $login"
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -H "Cookie: $cookie" -s "$work/paths.lua" "$base" -- "$work/$file")
     echo "$out" | grep -E 'Latency|50%|99%|Requests/sec|Non-2xx|Socket errors|requests in'
     p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
-    summary+=("$(printf '%-32s p50 %8s  p99 %8s  %9s req/s  errors %s' "${page:0:32}" "$p50" "$p99" "$rps" "$errors")")
+    summary+=("$(printf '%-44s p50 %8s  p99 %8s  %9s req/s  errors %s' "$label" "$p50" "$p99" "$rps" "$errors")")
 done
 echo
 echo "== web load, $tasks tasks on SQLite, $connections connections, ${duration}s each, signed in as $login (target p99 < 50 ms, zero errors)"

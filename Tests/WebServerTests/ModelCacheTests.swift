@@ -20,12 +20,30 @@ import Testing
         #expect(try await cache.value(for: "a", generation: 2) { counter.next() } == 3)
     }
 
-    @Test func aValueIsNotKeptPastItsLifetime() async throws {
+    @Test func aValuePastItsLifetimeIsServedWhileOneRenewalRuns() async throws {
         // No clock to wait on: a lifetime of zero has passed by the next request.
         let cache = ModelCache<String, Int>(lifetime: .zero)
         let counter = Counter()
         #expect(try await cache.value(for: "a", generation: 1) { counter.next() } == 1)
+        // Past its lifetime: the kept value now, and one renewal in the background.
+        #expect(try await cache.value(for: "a", generation: 1) { counter.next() } == 1)
+        await cache.settled("a")
+        #expect(counter.made.load(ordering: .relaxed) == 2)
         #expect(try await cache.value(for: "a", generation: 1) { counter.next() } == 2)
+        await cache.settled("a")
+        // A change of the record is never answered with the value from before it.
+        #expect(try await cache.value(for: "a", generation: 2) { 100 + counter.next() } == 104)
+    }
+
+    @Test func aFailedRenewalKeepsTheValue() async throws {
+        struct Failure: Error {}
+        let cache = ModelCache<String, Int>(lifetime: .zero)
+        #expect(try await cache.value(for: "a", generation: 1) { 5 } == 5)
+        #expect(try await cache.value(for: "a", generation: 1) { throw Failure() } == 5)
+        await cache.settled("a")
+        #expect(try await cache.value(for: "a", generation: 1) { 6 } == 5)
+        await cache.settled("a")
+        #expect(try await cache.value(for: "a", generation: 1) { 7 } == 6)
     }
 
     @Test func aFailureIsNotKept() async throws {
