@@ -70,3 +70,32 @@ import Tracking
                 == "/nhiem-vu?don-vi=ph%C3%B2ng")
     }
 }
+
+@Suite struct LayoutTests {
+    @Test func theFrameIsRenderedOnceAndTheContentPlacedInsideItsMain() {
+        let frame = PageFrame(
+            title: "Nhiệm vụ", viewer: Viewer(fullName: "Nguyễn Văn A", role: .secretariat, unitName: nil),
+            csrfToken: "t1", current: .tasks)
+        let first = Layout.render(frame, html: "<p>một</p>")
+        let second = Layout.render(frame, html: "<p>hai</p>")
+        #expect(first.contains("<main><p>một</p></main>") && second.contains("<main><p>hai</p></main>"))
+        #expect(first.replacingOccurrences(of: "một", with: "hai") == second)
+        // Another token is another frame.
+        let other = PageFrame(
+            title: "Nhiệm vụ", viewer: Viewer(fullName: "Nguyễn Văn A", role: .secretariat, unitName: nil),
+            csrfToken: "t2", current: .tasks)
+        let third = Layout.render(other, html: "<p>một</p>")
+        #expect(third.contains(#"value="t2""#) && !third.contains(#"value="t1""#))
+    }
+
+    @Test func aNameThatLooksLikeTheContentsPlaceIsOnlyText() {
+        let frame = PageFrame(
+            title: "<dondoc-content></dondoc-content>",
+            viewer: Viewer(fullName: "<dondoc-content></dondoc-content>", role: .officer, unitName: nil),
+            csrfToken: "t", current: .home)
+        let page = Layout.render(frame, html: "<p>nội dung</p>")
+        #expect(page.contains("<main><p>nội dung</p></main>"))
+        #expect(!page.contains("<dondoc-content>"))
+        #expect(page.components(separatedBy: "nội dung").count == 2)
+    }
+}
