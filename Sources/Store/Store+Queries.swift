@@ -195,13 +195,23 @@ extension Store {
 
     /// A task's history, oldest first.
     public func events(ofTask taskID: String) async throws(StoreError) -> [TaskEventRecord] {
-        try await read { db in
-            try await db.raw(
-                """
-                SELECT id, version, kind, actor, author_role, unit_id, at, on_date, from_state, to_state, body
-                FROM assignment_events WHERE assignment_id = \(bind: taskID) ORDER BY at, version, kind
-                """
-            ).all().map { row in
+        try await read { db in try await Self.events(db, taskID: taskID).map(\.event) }
+    }
+
+    /// A task's history, oldest first, with the full name of each event's author when the author
+    /// is a person of the record.
+    static func events(_ db: any SQLDatabase, taskID: String) async throws -> [(
+        event: TaskEventRecord, actorName: String?
+    )] {
+        try await db.raw(
+            """
+            SELECT e.id, e.version, e.kind, e.actor, e.author_role, e.unit_id, e.at, e.on_date, e.from_state,
+            e.to_state, e.body, p.full_name
+            FROM assignment_events e LEFT JOIN people p ON p.id = e.actor
+            WHERE e.assignment_id = \(bind: taskID) ORDER BY e.at, e.version, e.kind
+            """
+        ).all().map { row in
+            (
                 TaskEventRecord(
                     id: try row.decode(column: "id", as: String.self),
                     version: try row.decode(column: "version", as: Int.self),
@@ -216,8 +226,9 @@ extension Store {
                         AssignmentState.init(rawValue:)),
                     toState: try row.decodeOptional(column: "to_state", as: String.self).flatMap(
                         AssignmentState.init(rawValue:)),
-                    body: try row.decode(column: "body", as: String.self))
-            }
+                    body: try row.decode(column: "body", as: String.self)),
+                try row.decodeOptional(column: "full_name", as: String.self)
+            )
         }
     }
 

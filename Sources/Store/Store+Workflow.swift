@@ -248,24 +248,28 @@ public struct AttachmentSummary: Sendable, Hashable, Codable {
 extension Store {
     /// The files attached to the events of a task, by event id.
     public func attachments(ofTask taskID: String) async throws(StoreError) -> [String: [AttachmentSummary]] {
-        try await read { db in
-            var out: [String: [AttachmentSummary]] = [:]
-            for row in try await db.raw(
-                """
-                SELECT f.id, f.event_id, f.file_name, f.content_type, f.size, f.sha256 FROM attachments f
-                JOIN assignment_events e ON e.id = f.event_id WHERE e.assignment_id = \(bind: taskID) ORDER BY f.file_name, f.id
-                """
-            ).all() {
-                out[try row.decode(column: "event_id", as: String.self), default: []].append(
-                    AttachmentSummary(
-                        id: try row.decode(column: "id", as: String.self),
-                        fileName: try row.decode(column: "file_name", as: String.self),
-                        contentType: try row.decode(column: "content_type", as: String.self),
-                        size: try row.decode(column: "size", as: Int.self),
-                        sha256: try row.decode(column: "sha256", as: String.self)))
-            }
-            return out
+        try await read { db in try await Self.attachments(db, taskID: taskID) }
+    }
+
+    static func attachments(_ db: any SQLDatabase, taskID: String) async throws -> [String:
+        [AttachmentSummary]]
+    {
+        var out: [String: [AttachmentSummary]] = [:]
+        for row in try await db.raw(
+            """
+            SELECT f.id, f.event_id, f.file_name, f.content_type, f.size, f.sha256 FROM attachments f
+            JOIN assignment_events e ON e.id = f.event_id WHERE e.assignment_id = \(bind: taskID) ORDER BY f.file_name, f.id
+            """
+        ).all() {
+            out[try row.decode(column: "event_id", as: String.self), default: []].append(
+                AttachmentSummary(
+                    id: try row.decode(column: "id", as: String.self),
+                    fileName: try row.decode(column: "file_name", as: String.self),
+                    contentType: try row.decode(column: "content_type", as: String.self),
+                    size: try row.decode(column: "size", as: Int.self),
+                    sha256: try row.decode(column: "sha256", as: String.self)))
         }
+        return out
     }
 
     /// An attached file's bytes, and the organization whose task it belongs to.

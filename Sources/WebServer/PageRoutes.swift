@@ -187,35 +187,29 @@ struct PageRoutes: Sendable {
     func taskPage(_ request: Request, _ context: WebContext) async throws -> Response {
         let me = try context.signedIn
         let id = try context.parameters.require("id")
-        let snapshot = try await ownSnapshot(id, me)
-        guard let task = try await store.task(id: id) else { throw WebError.notFound }
+        guard let dossier = try await store.dossier(ofTask: id), dossier.organizationID == me.organization.id
+        else { throw WebError.notFound }
+        let task = dossier.task
         let day = today()
-        let actions = AssignmentWorkflow.permittedActions(on: snapshot, by: me.person.participant)
-        let events = try await store.events(ofTask: id)
-        let files = try await store.attachments(ofTask: id)
-        let people = Dictionary(
-            try await store.people(in: me.organization).map { ($0.id, $0.fullName) },
-            uniquingKeysWith: { a, _ in a })
-        let history = events.map { event in
+        let actions = AssignmentWorkflow.permittedActions(on: dossier.snapshot, by: me.person.participant)
+        let history = dossier.events.map { event, actorName in
             TaskPageModel.HistoryLine(
-                at: Self.localTime(event.at), actor: people[event.actor] ?? event.actor, body: event.body,
-                attachments: (files[event.id] ?? []).map {
+                at: Self.localTime(event.at), actor: actorName ?? event.actor, body: event.body,
+                attachments: (dossier.attachments[event.id] ?? []).map {
                     .init(id: $0.id, name: $0.fileName, bytes: $0.size)
                 })
         }
-        var earlier: [TaskPageModel.Link] = []
-        var next = task.carriesOverID
-        while let previous = next, earlier.count < 24, let record = try await store.task(id: previous) {
-            earlier.insert(
-                .init(
-                    id: record.id, noticeSymbol: record.documentSymbol, text: record.text, state: record.state
-                ), at: 0)
-            next = record.carriesOverID
+        let earlier = dossier.earlier.map { record in
+            TaskPageModel.Link(
+                id: record.id, noticeSymbol: record.documentSymbol, text: record.text, state: record.state)
         }
-        let notice = try await store.documents(in: me.organization, id: task.documentID).first
+        let notice = dossier.notice
         let model = TaskPageModel(
             task: row(task, on: day), section: task.section, noticeID: task.documentID,
-            noticeTitle: notice.map(Self.title) ?? "Văn bản", assignedOn: task.assignedOn,
+            noticeTitle: Self.title(
+                symbol: Self.symbol(number: notice.number, symbol: notice.symbol), title: notice.title,
+                sourceName: notice.sourceName),
+            assignedOn: task.assignedOn,
             reportedDoneOn: task.reportedDoneOn, completedOn: task.completedOn, dueDate: task.dueDate,
             extensions: task.extensions, version: task.version, earlier: earlier, history: history,
             actions: actions,
@@ -354,13 +348,22 @@ struct PageRoutes: Sendable {
 
     /// "45/TB-SKHCN": the number and the symbol, as the notice's header writes them.
     static func symbol(of notice: DocumentSummary) -> String? {
-        guard let symbol = notice.symbol else { return nil }
-        return (notice.number.map { "\($0)/" } ?? "") + symbol
+        symbol(number: notice.number, symbol: notice.symbol)
+    }
+
+    /// "12/TB-SKHCN": the number and the symbol, as the notice's header writes them.
+    static func symbol(number: String?, symbol: String?) -> String? {
+        guard let symbol else { return nil }
+        return (number.map { "\($0)/" } ?? "") + symbol
     }
 
     static func title(of notice: DocumentSummary) -> String {
-        [symbol(of: notice), notice.title].compactMap { $0 }.joined(separator: " · ").nonEmpty
-            ?? notice.sourceName
+        title(symbol: symbol(of: notice), title: notice.title, sourceName: notice.sourceName)
+    }
+
+    /// A notice as a page names it: "12/TB-SKHCN · Kết luận …", else its file's name.
+    static func title(symbol: String?, title: String?, sourceName: String) -> String {
+        [symbol, title].compactMap { $0 }.joined(separator: " · ").nonEmpty ?? sourceName
     }
 
     /// An instant of the record (UTC) as Việt Nam reads it: 21/11/2026 09:15.

@@ -140,6 +140,51 @@ extension Notices {
             #expect(new.first { $0.position == 1 }?.lead.map(\.unitID) == ["chi-cuc-tcdlcl"])
         }
     }
+
+    /// A task page's dossier: the task, its workflow, notice, history with its authors' names and
+    /// files, and the tasks it carries over, read together.
+    @Test(arguments: TestDatabases.all)
+    func aTasksDossierHoldsItsHistoryAuthorsFilesAndTheTasksItCarriesOver(dialect: StoreDialect) async throws
+    {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, march) = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            let (_, april) = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            let original = try #require(
+                try await store.tasks(in: org, TaskQuery(documentID: march.documentID)).first {
+                    $0.position == 0
+                })
+            let repeated = try #require(
+                try await store.tasks(in: org, TaskQuery(documentID: april.documentID)).first {
+                    $0.position == 0
+                })
+            let officer = try await store.addPerson(
+                NewPerson(
+                    fullName: "Trần Thị Bình", login: "binh", role: .officer, unitID: "van-phong",
+                    passwordHash: "$2b$04$x"), in: org, actor: "test")
+            _ = try await store.apply(
+                .reportProgress(note: "Đã gửi dự thảo xin ý kiến"), toTask: repeated.id,
+                by: officer.participant,
+                expectedVersion: repeated.version, actor: officer.id, calendar: Notices.calendar,
+                today: Notices.date("2025-04-10"),
+                attachments: [
+                    AttachmentInput(
+                        fileName: "du-thao.txt", contentType: "text/plain", data: Data("dự thảo".utf8))
+                ])
+
+            let dossier = try #require(try await store.dossier(ofTask: repeated.id))
+            #expect(dossier.task.id == repeated.id && dossier.organizationID == org.id)
+            #expect(dossier.snapshot.state == .inProgress || dossier.snapshot.state == .assigned)
+            #expect(dossier.notice.symbol == "TB-SKHCN" && dossier.notice.number == "20")
+            #expect(dossier.earlier.map(\.id) == [original.id])
+            let progress = try #require(
+                dossier.events.first { $0.event.body.contains("Đã gửi dự thảo xin ý kiến") })
+            #expect(progress.actorName == "Trần Thị Bình" && progress.event.actor == officer.id)
+            #expect(dossier.attachments[progress.event.id]?.map(\.fileName) == ["du-thao.txt"])
+            // The import's events have no person as author.
+            #expect(dossier.events.first?.actorName == nil)
+            #expect(try await store.dossier(ofTask: "khong-co") == nil)
+        }
+    }
 }
 
 @Suite struct DirectoryStoreTests {
