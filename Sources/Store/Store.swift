@@ -306,7 +306,6 @@ public final class Store: Sendable {
     }
 }
 
-/// Runs async closures one after another (the SQLite connection's one unit of work at a time).
 /// The read-only SQLite connections, each lent to one unit of work at a time. A unit of work takes
 /// the first connection that is free, in the order they asked: choosing a connection in advance
 /// (round robin) queued a request behind a slow read on its connection while another stood idle,
@@ -353,6 +352,7 @@ final class SQLiteReaders: Sendable {
     }
 }
 
+/// Runs async closures one after another (the SQLite connection's one unit of work at a time).
 actor SerialGate {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
