@@ -34,9 +34,12 @@ extension Store {
     /// The people are no longer read at all: the history's statement joins its authors' names.
     public func dossier(ofTask id: String) async throws(StoreError) -> TaskDossier? {
         try await read { db in
-            guard let loaded = try await Self.snapshot(db, taskID: id),
+            guard
                 let task = try await self.tasks(db, where: "a.id = \(bind: id)", order: "a.id", limit: 1)
                     .first,
+                let loaded = try await Self.snapshot(
+                    db, taskID: id,
+                    units: (Set(task.lead.compactMap(\.unitID)), Set(task.support.compactMap(\.unitID)))),
                 let notice = try await db.raw(
                     "SELECT number, symbol, title, source_name FROM documents WHERE id = \(bind: task.documentID)"
                 ).first()

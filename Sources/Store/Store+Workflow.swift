@@ -111,7 +111,11 @@ extension Store {
         }
     }
 
-    static func snapshot(_ db: any SQLDatabase, taskID: String) async throws -> LoadedSnapshot? {
+    /// `units`: the task's lead and supporting units when the caller has read them already (the
+    /// task's record holds them), which saves a statement.
+    static func snapshot(
+        _ db: any SQLDatabase, taskID: String, units known: (lead: Set<String>, support: Set<String>)? = nil
+    ) async throws -> LoadedSnapshot? {
         guard
             let row = try await db.raw(
                 """
@@ -122,11 +126,14 @@ extension Store {
                 """
             ).first()
         else { return nil }
-        let units = try await db.raw(
-            "SELECT role, unit_id FROM assignment_units WHERE assignment_id = \(bind: taskID) AND unit_id IS NOT NULL"
-        ).all()
-        var lead = Set<String>()
-        var support = Set<String>()
+        var lead = known?.lead ?? []
+        var support = known?.support ?? []
+        let units =
+            known != nil
+            ? []
+            : try await db.raw(
+                "SELECT role, unit_id FROM assignment_units WHERE assignment_id = \(bind: taskID) AND unit_id IS NOT NULL"
+            ).all()
         for u in units {
             let code = unitCode(rowID: try u.decode(column: "unit_id", as: String.self))
             if try u.decode(column: "role", as: String.self) == "lead" {

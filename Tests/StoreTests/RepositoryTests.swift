@@ -173,7 +173,9 @@ extension Notices {
 
             let dossier = try #require(try await store.dossier(ofTask: repeated.id))
             #expect(dossier.task.id == repeated.id && dossier.organizationID == org.id)
-            #expect(dossier.snapshot.state == .inProgress || dossier.snapshot.state == .assigned)
+            // The workflow as the actions read it, with the units taken from the task's record.
+            let workflow = try await store.workflowSnapshot(ofTask: repeated.id)
+            #expect(dossier.snapshot == workflow?.snapshot && dossier.snapshot.leadUnitIDs == ["van-phong"])
             #expect(dossier.notice.symbol == "TB-SKHCN" && dossier.notice.number == "20")
             #expect(dossier.earlier.map(\.id) == [original.id])
             let progress = try #require(
