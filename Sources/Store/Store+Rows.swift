@@ -94,7 +94,7 @@ extension Store {
         switch backend {
         case .sqlite(let writer, _):
             // The connection of the unit of work `db` belongs to: a reader, or the writer.
-            let connection = Self.sqliteConnection ?? writer
+            let connection = Self.sqliteConnection ?? writer.all[0]
             let values = binds.map { bind -> SQLiteData in
                 switch bind {
                 case .text(let text): .text(text)

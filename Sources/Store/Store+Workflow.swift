@@ -126,20 +126,17 @@ extension Store {
                 """
             ).first()
         else { return nil }
-        var lead = known?.lead ?? []
-        var support = known?.support ?? []
-        let units =
-            known != nil
-            ? []
-            : try await db.raw(
+        var (lead, support) = known ?? ([], [])
+        if known == nil {
+            for u in try await db.raw(
                 "SELECT role, unit_id FROM assignment_units WHERE assignment_id = \(bind: taskID) AND unit_id IS NOT NULL"
-            ).all()
-        for u in units {
-            let code = unitCode(rowID: try u.decode(column: "unit_id", as: String.self))
-            if try u.decode(column: "role", as: String.self) == "lead" {
-                lead.insert(code)
-            } else {
-                support.insert(code)
+            ).all() {
+                let code = unitCode(rowID: try u.decode(column: "unit_id", as: String.self))
+                if try u.decode(column: "role", as: String.self) == "lead" {
+                    lead.insert(code)
+                } else {
+                    support.insert(code)
+                }
             }
         }
         let extensions = try Store.extensions(row)

@@ -49,7 +49,6 @@ public final class Store: Sendable {
     public let location: StoreLocation
     let logger: Logger
     let backend: Backend
-    private let gate = SerialGate()
     /// Transactions committed by this process (see `changeCount`).
     private let changes = Atomic<Int>(0)
 
@@ -61,7 +60,8 @@ public final class Store: Sendable {
     public var changeCount: Int { changes.load(ordering: .acquiring) }
 
     enum Backend: Sendable {
-        case sqlite(writer: SQLiteConnection, readers: SQLiteReaders)
+        /// The writer is lent like the readers, to one unit of work at a time.
+        case sqlite(writer: SQLiteConnections, readers: SQLiteConnections)
         case postgres(PostgresPool)
     }
 
@@ -165,7 +165,7 @@ public final class Store: Sendable {
         }
         return Store(
             location: location, dialect: .sqlite,
-            backend: .sqlite(writer: connection, readers: SQLiteReaders(readers)),
+            backend: .sqlite(writer: SQLiteConnections([connection]), readers: SQLiteConnections(readers)),
             logger: logger)
     }
 
@@ -219,7 +219,7 @@ public final class Store: Sendable {
     /// The database for statements that need no transaction (the writer, on SQLite).
     var database: any SQLDatabase {
         switch backend {
-        case .sqlite(let writer, _): writer.sql()
+        case .sqlite(let writer, _): writer.all[0].sql()
         case .postgres(let box): box.pool.database(logger: logger).sql()
         }
     }
@@ -231,10 +231,7 @@ public final class Store: Sendable {
     {
         try await classifying {
             switch self.backend {
-            case .sqlite(_, let readers):
-                return try await readers.run { reader in
-                    try await Self.$sqliteConnection.withValue(reader) { try await body(reader.sql()) }
-                }
+            case .sqlite(_, let readers): return try await readers.run(body)
             case .postgres: return try await body(self.database)
             }
         }
@@ -248,10 +245,7 @@ public final class Store: Sendable {
     {
         try await classifying {
             switch self.backend {
-            case .sqlite(let writer, _):
-                try await self.gate.run {
-                    try await Self.$sqliteConnection.withValue(writer) { try await body(writer.sql()) }
-                }
+            case .sqlite(let writer, _): try await writer.run(body)
             case .postgres: try await body(self.database)
             }
         }
@@ -277,10 +271,7 @@ public final class Store: Sendable {
         }
         return try await classifying {
             switch self.backend {
-            case .sqlite(let writer, _):
-                try await self.gate.run {
-                    try await Self.$sqliteConnection.withValue(writer) { try await work(writer.sql()) }
-                }
+            case .sqlite(let writer, _): try await writer.run(work)
             case .postgres: try await self.database.withSession(work)
             }
         }
@@ -299,18 +290,18 @@ public final class Store: Sendable {
     public func close() async {
         switch backend {
         case .sqlite(let writer, let readers):
-            for reader in readers.all { try? await reader.close() }
-            try? await writer.close()
+            for connection in readers.all + writer.all { try? await connection.close() }
         case .postgres(let box): try? await box.pool.shutdownAsync()
         }
     }
 }
 
-/// The read-only SQLite connections, each lent to one unit of work at a time. A unit of work takes
-/// the first connection that is free, in the order they asked: choosing a connection in advance
-/// (round robin) queued a request behind a slow read on its connection while another stood idle,
-/// and those waits made the web pages' p99 (a page whose p50 was 18 ms had a p99 of 178 ms).
-final class SQLiteReaders: Sendable {
+/// SQLite connections (the writer alone, or the read-only ones), each lent to one unit of work at a
+/// time. A unit of work takes the first connection that is free, in the order they asked: choosing
+/// a reader in advance (round robin) queued a request behind a slow read on its connection while
+/// another stood idle, and those waits made the web pages' p99 (a page whose p50 was 18 ms had a
+/// p99 of 178 ms).
+final class SQLiteConnections: Sendable {
     let all: [SQLiteConnection]
     private let lender: Lender
 
@@ -319,10 +310,14 @@ final class SQLiteReaders: Sendable {
         lender = Lender(connections)
     }
 
-    func run<R: Sendable>(_ body: @Sendable (SQLiteConnection) async throws -> R) async throws -> R {
+    /// `body`'s result with a connection of its own, which `Store.rows` finds too
+    /// (`Store.sqliteConnection`).
+    func run<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let connection = await lender.borrow()
         do {
-            let result = try await body(connection)
+            let result = try await Store.$sqliteConnection.withValue(connection) {
+                try await body(connection.sql())
+            }
             await lender.giveBack(connection)
             return result
         } catch {
@@ -349,24 +344,6 @@ final class SQLiteReaders: Sendable {
                 waiting.removeFirst().resume(returning: connection)
             }
         }
-    }
-}
-
-/// Runs async closures one after another (the SQLite connection's one unit of work at a time).
-actor SerialGate {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func run<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            busy = true
-        }
-        defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-        }
-        return try await body()
     }
 }
 

@@ -346,12 +346,11 @@ struct PageRoutes: Sendable {
             withinDeadline: counts.withinDeadline, overdue: counts.overdue)
     }
 
-    /// "45/TB-SKHCN": the number and the symbol, as the notice's header writes them.
     static func symbol(of notice: DocumentSummary) -> String? {
         symbol(number: notice.number, symbol: notice.symbol)
     }
 
-    /// "12/TB-SKHCN": the number and the symbol, as the notice's header writes them.
+    /// "45/TB-SKHCN": the number and the symbol, as the notice's header writes them.
     static func symbol(number: String?, symbol: String?) -> String? {
         guard let symbol else { return nil }
         return (number.map { "\($0)/" } ?? "") + symbol
@@ -386,7 +385,7 @@ struct PageRoutes: Sendable {
         var query = TaskQuery()
         query.unitID = f.unitID?.nonEmpty
         switch f.state?.nonEmpty {
-        case nil: query.states = Set(AssignmentState.allCases.filter { !$0.isClosed })
+        case nil: query.states = Self.open
         case TaskListView.everyState: break
         case let state?:
             guard let s = AssignmentState(rawValue: state) else {
