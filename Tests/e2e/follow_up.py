@@ -29,9 +29,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -122,10 +121,25 @@ class Flow:
             raise Failure(f"{step}: the page does not say “{words}” ({self.driver.current_url})")
 
     def click(self, element):
-        """Clicks a button that submits a form and waits for the next page to replace this one."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
+        """Clicks a button that submits a form and waits for the next page to replace this one.
+
+        The old page is marked in its window object; the next page has no mark once it is loaded.
+        While Chromium navigates, a command may fail with other errors than a stale element
+        ("cannot find context", "no such execution context"): those mean "not yet", not a failure.
+        """
+        self.driver.execute_script("window.dondocPreviousPage = true")
         element.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
+
+        def replaced(driver):
+            try:
+                return driver.execute_script(
+                    "return window.dondocPreviousPage !== true && document.readyState === 'complete'")
+            except WebDriverException:
+                return False
+        try:
+            WebDriverWait(self.driver, 30).until(replaced)
+        except TimeoutException:
+            raise Failure(f"the page after the click did not load within 30 s ({self.driver.current_url})")
 
     def sign_in(self, login):
         self.go("/dang-nhap")
@@ -229,12 +243,19 @@ def main():
         Flow(driver, base, passwords, args.screenshots).run()
         print("e2e: the follow-up flow passed")
         return 0
-    except Failure as failure:
+    except (Failure, WebDriverException) as failure:
         print(f"e2e FAILED: {failure}", file=sys.stderr)
+        if process is not None:
+            with open(os.path.join(work, "serve.err")) as log:
+                tail = log.read()[-4000:]
+            print(f"  the server's log, last lines:\n{tail}", file=sys.stderr)
         if driver is not None:
             path = os.path.join(args.screenshots, "failure.png")
-            driver.save_screenshot(path)
-            print(f"  the page at the failure: {path}", file=sys.stderr)
+            try:
+                driver.save_screenshot(path)
+                print(f"  the page at the failure: {path}", file=sys.stderr)
+            except WebDriverException as error:
+                print(f"  no screenshot of the failure: {error}", file=sys.stderr)
         return 1
     finally:
         if driver is not None:
