@@ -15,13 +15,13 @@ import SQLiteKit
 struct StoreRow {
     private enum Storage {
         case sqlite(SQLiteRow, names: [String])
-        case postgres(PostgresRandomAccessRow)
+        case postgres([PostgresCell])
     }
 
     private let storage: Storage
 
     init(_ row: SQLiteRow, names: [String]) { storage = .sqlite(row, names: names) }
-    init(_ row: PostgresRow) { storage = .postgres(row.makeRandomAccess()) }
+    init(_ row: PostgresRow) { storage = .postgres(Array(row)) }
 
     struct TypeMismatch: Error, CustomStringConvertible {
         let column: String
@@ -46,7 +46,15 @@ struct StoreRow {
             case .text(let text): return text
             default: throw mismatch(column, "text")
             }
-        case .postgres(let row): return try row[column].decode(String?.self)
+        case .postgres(let cells):
+            // Text is read straight from the cell's bytes: the generic decoder (a decoding context,
+            // UTF-8 repair) was 8 % of the client's CPU in a unit's overdue list on PostgreSQL.
+            let cell = cells[column]
+            guard let bytes = cell.bytes else { return nil }
+            switch cell.dataType {
+            case .text, .varchar, .name, .bpchar: return String(buffer: bytes)
+            default: return try cell.decode(String.self)
+            }
         }
     }
 
@@ -57,7 +65,7 @@ struct StoreRow {
                 throw mismatch(column, "an integer")
             }
             return value
-        case .postgres(let row): return try row[column].decode(Int.self)
+        case .postgres(let cells): return try cells[column].decode(Int.self)
         }
     }
 
@@ -68,14 +76,14 @@ struct StoreRow {
                 throw mismatch(column, "a boolean")
             }
             return value == 1
-        case .postgres(let row): return try row[column].decode(Bool.self)
+        case .postgres(let cells): return try cells[column].decode(Bool.self)
         }
     }
 
     private func mismatch(_ column: Int, _ expected: String) -> TypeMismatch {
         switch storage {
         case .sqlite(_, let names): TypeMismatch(column: names[column], expected: expected)
-        case .postgres(let row): TypeMismatch(column: row[column].columnName, expected: expected)
+        case .postgres(let cells): TypeMismatch(column: cells[column].columnName, expected: expected)
         }
     }
 }
