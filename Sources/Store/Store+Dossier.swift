@@ -31,7 +31,9 @@ extension Store {
     /// One unit of work instead of one per part: the task page read the task, its workflow, its
     /// history, its files, its notice and the organization's people separately, each waiting for
     /// a connection in turn, and it was the slowest page under load (p50 44 ms at 32 connections).
-    /// The people are no longer read at all: the history's statement joins its authors' names.
+    /// The people are no longer read at all: the history's statement joins its authors' names;
+    /// the notice comes with the workflow's statement, and the files are read only when the
+    /// history says there are some.
     public func dossier(ofTask id: String) async throws(StoreError) -> TaskDossier? {
         try await read { db in
             guard
@@ -39,10 +41,7 @@ extension Store {
                     .first,
                 let loaded = try await Self.snapshot(
                     db, taskID: id,
-                    units: (Set(task.lead.compactMap(\.unitID)), Set(task.support.compactMap(\.unitID)))),
-                let notice = try await db.raw(
-                    "SELECT number, symbol, title, source_name FROM documents WHERE id = \(bind: task.documentID)"
-                ).first()
+                    units: (Set(task.lead.compactMap(\.unitID)), Set(task.support.compactMap(\.unitID))))
             else { return nil }
             var earlier: [TaskRecord] = []
             var next = task.carriesOverID
@@ -54,15 +53,13 @@ extension Store {
                 earlier.insert(record, at: 0)
                 next = record.carriesOverID
             }
+            let events = try await Self.events(db, taskID: id)
             return TaskDossier(
                 task: task, snapshot: loaded.snapshot, organizationID: loaded.organizationID,
-                notice: TaskDossier.Notice(
-                    number: try notice.decodeOptional(column: "number", as: String.self),
-                    symbol: try notice.decodeOptional(column: "symbol", as: String.self),
-                    title: try notice.decodeOptional(column: "title", as: String.self),
-                    sourceName: try notice.decode(column: "source_name", as: String.self)),
-                events: try await Self.events(db, taskID: id),
-                attachments: try await Self.attachments(db, taskID: id),
+                notice: loaded.notice, events: events.map { ($0.event, $0.actorName) },
+                // Most tasks have no file: their history says so, and the files are not asked for.
+                attachments: events.contains { $0.files > 0 }
+                    ? try await Self.attachments(db, taskID: id) : [:],
                 earlier: earlier)
         }
     }

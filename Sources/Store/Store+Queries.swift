@@ -199,14 +199,14 @@ extension Store {
     }
 
     /// A task's history, oldest first, with the full name of each event's author when the author
-    /// is a person of the record.
+    /// is a person of the record, and how many files each event has attached.
     static func events(_ db: any SQLDatabase, taskID: String) async throws -> [(
-        event: TaskEventRecord, actorName: String?
+        event: TaskEventRecord, actorName: String?, files: Int
     )] {
         try await db.raw(
             """
             SELECT e.id, e.version, e.kind, e.actor, e.author_role, e.unit_id, e.at, e.on_date, e.from_state,
-            e.to_state, e.body, p.full_name
+            e.to_state, e.body, p.full_name, (SELECT count(*) FROM attachments f WHERE f.event_id = e.id) AS files
             FROM assignment_events e LEFT JOIN people p ON p.id = e.actor
             WHERE e.assignment_id = \(bind: taskID) ORDER BY e.at, e.version, e.kind
             """
@@ -227,7 +227,8 @@ extension Store {
                     toState: try row.decodeOptional(column: "to_state", as: String.self).flatMap(
                         AssignmentState.init(rawValue:)),
                     body: try row.decode(column: "body", as: String.self)),
-                try row.decodeOptional(column: "full_name", as: String.self)
+                try row.decodeOptional(column: "full_name", as: String.self),
+                try row.decode(column: "files", as: Int.self)
             )
         }
     }

@@ -99,6 +99,8 @@ extension Store {
         let snapshot: AssignmentSnapshot
         let organizationID: String
         let rollOver: Bool
+        /// The notice the task belongs to (the task page shows it; one lookup by key more).
+        let notice: TaskDossier.Notice
     }
 
     /// What the workflow rules read of a task (for the actions a page offers), and its
@@ -121,8 +123,9 @@ extension Store {
                 """
                 SELECT a.state, a.version, a.assigned_on, a.due_date, a.extensions, a.extension_requested_to,
                 a.extension_reason, a.extension_requested_on, a.extension_unit_id, a.reported_done_on, a.completed_on,
-                a.organization_id, o.roll_over
-                FROM assignments a JOIN organizations o ON o.id = a.organization_id WHERE a.id = \(bind: taskID)
+                a.organization_id, o.roll_over, d.number, d.symbol, d.title, d.source_name
+                FROM assignments a JOIN organizations o ON o.id = a.organization_id
+                JOIN documents d ON d.id = a.document_id WHERE a.id = \(bind: taskID)
                 """
             ).first()
         else { return nil }
@@ -160,7 +163,12 @@ extension Store {
                 pendingExtension: pending, reportedDoneOn: try date(row, "reported_done_on"),
                 completedOn: try date(row, "completed_on")),
             organizationID: try row.decode(column: "organization_id", as: String.self),
-            rollOver: try row.decode(column: "roll_over", as: Bool.self))
+            rollOver: try row.decode(column: "roll_over", as: Bool.self),
+            notice: TaskDossier.Notice(
+                number: try row.decodeOptional(column: "number", as: String.self),
+                symbol: try row.decodeOptional(column: "symbol", as: String.self),
+                title: try row.decodeOptional(column: "title", as: String.self),
+                sourceName: try row.decode(column: "source_name", as: String.self)))
     }
 
     static func date(_ row: any SQLRow, _ column: String) throws -> CalendarDate? {

@@ -5,6 +5,7 @@ import HummingbirdAuth
 import Logging
 import NIOCore
 import Store
+import Synchronization
 import WebPages
 
 /// The outermost middleware: every error becomes a Vietnamese page (or, under `/api/`, a JSON
@@ -81,6 +82,12 @@ struct RequireSignIn: RouterMiddleware {
 struct IdentityMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let store: Store
+    let people: SignedInCache
+
+    init(store: Store) {
+        self.store = store
+        self.people = SignedInCache(store: store)
+    }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
@@ -88,12 +95,12 @@ struct IdentityMiddleware: RouterMiddleware {
         var context = context
         if let token = request.headers.bearer?.token {
             guard let person = try await store.person(forToken: token),
-                let found = try await store.signedIn(personID: person.id)
+                let found = try await people.signedIn(personID: person.id)
             else { throw WebError.signInRequired }
             context.identity = SignedIn(
                 person: found.person, organization: found.organization, unitName: found.unitName)
         } else if let id = context.sessions.session?.personID {
-            if let found = try await store.signedIn(personID: id) {
+            if let found = try await people.signedIn(personID: id) {
                 context.identity = SignedIn(
                     person: found.person, organization: found.organization, unitName: found.unitName)
             } else {
@@ -113,5 +120,55 @@ enum HTML {
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .contentLength: "\(buffer.readableBytes)"],
             body: .init(byteBuffer: buffer))
+    }
+}
+
+/// The signed-in people of recent requests, read once a few seconds instead of at every request
+/// (a statement of the five or six a task page needs).
+///
+/// An entry is used while this process has committed no change to the record since it was read
+/// (`Store.changeCount`: deactivating a person or changing a role is such a change) and for at most
+/// `lifetime`, which bounds how long a change made by another server process sharing the database
+/// goes unseen. Unlike the page caches, an expired entry is never served.
+final class SignedInCache: Sendable {
+    typealias Found = (person: Person, organization: Organization, unitName: String?)
+    private struct Entry {
+        let generation: Int
+        let read: ContinuousClock.Instant
+        let found: Found
+    }
+
+    static let defaultLifetime: Duration = .seconds(5)
+    /// People kept at most; past it the cache starts again empty.
+    static let capacity = 10_000
+
+    private let store: Store
+    private let lifetime: Duration
+    private let entries = Mutex<[String: Entry]>([:])
+
+    init(store: Store, lifetime: Duration = defaultLifetime) {
+        self.store = store
+        self.lifetime = lifetime
+    }
+
+    /// The active person `personID` with their organization and unit's name; nil when there is
+    /// no such active person.
+    func signedIn(personID: String) async throws -> Found? {
+        let generation = store.changeCount
+        let now = ContinuousClock.now
+        if let entry = entries.withLock({ $0[personID] }), entry.generation == generation,
+            now - entry.read < lifetime
+        {
+            return entry.found
+        }
+        guard let found = try await store.signedIn(personID: personID) else {
+            entries.withLock { _ = $0.removeValue(forKey: personID) }
+            return nil
+        }
+        entries.withLock {
+            if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
+            $0[personID] = Entry(generation: generation, read: now, found: found)
+        }
+        return found
     }
 }
