@@ -24,8 +24,9 @@ import Tracking
     @Test func aTaskTextWithMarkupIsShownAsTextNotRun() {
         let row = TaskRow(
             id: "x\" onclick=\"alert(1)", noticeSymbol: "<b>45</b>/TB", text: "<img src=x onerror=alert(1)>",
-            leads: ["<i>Phòng</i>"], supports: [], dueText: nil, deadline: nil, state: .assigned, status: nil,
-            workingDaysLate: 0, urgent: false, pendingExtension: nil)
+            leads: ["<i>Phòng</i>"], supports: ["<s>Chi cục</s>"], dueText: "<u>trước 15/8</u>",
+            deadline: CalendarDate(year: 2025, month: 8, day: 15), state: .assigned, status: .overdue,
+            workingDaysLate: 3, urgent: true, pendingExtension: CalendarDate(year: 2025, month: 9, day: 1))
         let html = Layout.render(
             PageFrame(
                 title: "<t>", viewer: Viewer(fullName: "A\"B", role: .secretariat, unitName: nil),
@@ -34,6 +35,9 @@ import Tracking
         #expect(!html.contains("<img"))
         #expect(!html.contains("<b>"))
         #expect(!html.contains("<i>"))
+        #expect(!html.contains("<s>"))
+        #expect(!html.contains("<u>"))
+        #expect(html.contains("&lt;u&gt;trước 15/8&lt;/u&gt;"))
         #expect(!html.contains("onclick=\""))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(html.contains("value=\"c&quot;d\""))
