@@ -309,14 +309,14 @@ struct ApiRoutes: Sendable {
     func task(_ request: Request, _ context: WebContext) async throws -> Response {
         let me = try context.signedIn
         let id = try context.parameters.require("id")
-        guard let (snapshot, organizationID) = try await store.workflowSnapshot(ofTask: id),
-            organizationID == me.organization.id, let task = try await store.task(id: id)
+        // The task, its workflow and its history in one read, as the task's page has them.
+        guard let dossier = try await store.dossier(ofTask: id), dossier.organizationID == me.organization.id
         else { throw WebError.notFound }
         return try Self.json(
             TaskDetail(
-                task: task, events: try await store.events(ofTask: id),
-                actions: AssignmentWorkflow.permittedActions(on: snapshot, by: me.person.participant).map(
-                    \.rawValue)))
+                task: dossier.task, events: dossier.events.map(\.event),
+                actions: AssignmentWorkflow.permittedActions(on: dossier.snapshot, by: me.person.participant)
+                    .map(\.rawValue)))
     }
 
     struct ActionInput: Decodable {

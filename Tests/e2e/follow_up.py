@@ -29,7 +29,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -108,38 +108,32 @@ class Flow:
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
-    def expect(self, words, step):
-        # The page may still be loading after a click: wait for the words, up to 15 s.
-        def says(driver):
+    def wait(self, condition, seconds, failure):
+        """Waits until `condition(driver)` holds. While a page loads, a driver command may fail
+        (a stale element, "cannot find context"): that means "not yet", not a failure."""
+        def holds(driver):
             try:
-                return words in driver.find_element(By.TAG_NAME, "body").text
-            except StaleElementReferenceException:
-                return False
-        try:
-            WebDriverWait(self.driver, 15).until(says)
-        except TimeoutException:
-            raise Failure(f"{step}: the page does not say “{words}” ({self.driver.current_url})")
-
-    def click(self, element):
-        """Clicks a button that submits a form and waits for the next page to replace this one.
-
-        The old page is marked in its window object; the next page has no mark once it is loaded.
-        While Chromium navigates, a command may fail with other errors than a stale element
-        ("cannot find context", "no such execution context"): those mean "not yet", not a failure.
-        """
-        self.driver.execute_script("window.dondocPreviousPage = true")
-        element.click()
-
-        def replaced(driver):
-            try:
-                return driver.execute_script(
-                    "return window.dondocPreviousPage !== true && document.readyState === 'complete'")
+                return condition(driver)
             except WebDriverException:
                 return False
         try:
-            WebDriverWait(self.driver, 30).until(replaced)
+            WebDriverWait(self.driver, seconds).until(holds)
         except TimeoutException:
-            raise Failure(f"the page after the click did not load within 30 s ({self.driver.current_url})")
+            raise Failure(f"{failure} ({self.driver.current_url})")
+
+    def expect(self, words, step):
+        # The page may still be loading after a click: wait for the words, up to 15 s.
+        self.wait(lambda driver: words in driver.find_element(By.TAG_NAME, "body").text, 15,
+                  f"{step}: the page does not say “{words}”")
+
+    def click(self, element):
+        """Clicks a button that submits a form and waits for the next page to replace this one:
+        the old page is marked in its window object, the next one has no mark once loaded."""
+        self.driver.execute_script("window.dondocPreviousPage = true")
+        element.click()
+        self.wait(lambda driver: driver.execute_script(
+            "return window.dondocPreviousPage !== true && document.readyState === 'complete'"), 30,
+            "the page after the click did not load within 30 s")
 
     def sign_in(self, login):
         self.go("/dang-nhap")
