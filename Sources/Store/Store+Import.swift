@@ -270,21 +270,30 @@ extension Store {
             \(bind: carriesOver?.id), \(bind: carriesOver?.score), 1, \(bind: now), \(bind: now))
             """
         ).run()
+        // One statement for all of the task's units: PostgreSQL's trigger then rewrites the task's
+        // `units_listed` once (migration 0009), not once per unit.
+        var values: [SQLQueryString] = []
         for (role, units) in [("lead", task.lead), ("support", task.support)] {
             for (position, unit) in units.enumerated() {
-                try await db.raw(
+                values.append(
                     """
-                    INSERT INTO assignment_units (assignment_id, role, position, written_name, unit_id, matched_by)
-                    VALUES (\(bind: id), \(bind: role), \(bind: position), \(bind: unit.writtenName), \(bind: unit.unitID),
+                    (\(bind: id), \(bind: role), \(bind: position), \(bind: unit.writtenName), \(bind: unit.unitID),
                     \(bind: unit.matchedBy))
-                    """
-                ).run()
+                    """)
             }
         }
+        guard !values.isEmpty else { return }
+        try await db.raw(
+            """
+            INSERT INTO assignment_units (assignment_id, role, position, written_name, unit_id, matched_by)
+            VALUES \(values.joined(separator: ", "))
+            """
+        ).run()
     }
 
-    /// The open tasks of the organization's latest notices issued before `issued` (imported
-    /// before it when either date is unknown), with their lead units, for carry-over.
+    /// The open tasks of the organization's latest published notices issued before `issued`
+    /// (imported before it when either date is unknown), with their lead units, for carry-over.
+    /// A draft's tasks are not followed up yet and its review may still delete or merge them.
     static func openTasksBefore(
         _ db: any SQLDatabase, organization: Organization, issued: CalendarDate?
     ) async throws -> [(id: String, text: String, leads: [String])] {
@@ -294,7 +303,7 @@ extension Store {
             SELECT a.id, a.text, au.unit_id, au.written_name FROM assignments a
             LEFT JOIN assignment_units au ON au.assignment_id = a.id AND au.role = 'lead'
             WHERE a.document_id IN (
-                SELECT id FROM documents WHERE organization_id = \(bind: organization.id) \(earlier)
+                SELECT id FROM documents WHERE organization_id = \(bind: organization.id) AND status = 'published' \(earlier)
                 ORDER BY CASE WHEN issued IS NULL THEN 1 ELSE 0 END, issued DESC, imported_at DESC LIMIT \(unsafeRaw: String(carryOverWindow)))
             AND a.state NOT IN ('done', 'stopped')
             ORDER BY COALESCE(a.assigned_on, '') DESC, a.document_id, a.position

@@ -118,19 +118,15 @@ extension Store {
         "a.id", "a.document_id", "d.symbol", "a.position", "a.section", "a.text", "a.due_text", "a.due_date",
         "a.due_source", "a.due_rule", "a.deadline", "a.extensions", "a.extension_requested_to", "a.state",
         "a.urgent", "a.assigned_on", "a.reported_done_on", "a.completed_on", "a.carries_over_id", "a.version",
-        "a.organization_id",
-    ]
-    private static let taskUnitColumns = [
-        "au.assignment_id", "au.role", "au.written_name", "au.unit_id", "au.matched_by", "u.name",
-        "au.position",
+        "a.units_listed",
     ]
 
     /// The result's column names (SQLite reads its rows by name).
     private static let taskColumnNames = taskColumns.map(resultName)
-    private static let taskUnitColumnNames = taskUnitColumns.map(resultName)
     private static func resultName(_ column: String) -> String { String(column.split(separator: ".").last!) }
 
-    /// The tasks that `condition` keeps, with their units, in `order`.
+    /// The tasks that `condition` keeps, with their units, in `order`: one statement, the units
+    /// coming with each task (`units_listed`, migration 0009).
     func tasks(
         _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int,
         offset: Int = 0
@@ -142,46 +138,16 @@ extension Store {
             FROM assignments a JOIN documents d ON d.id = a.document_id
             WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """, columns: Self.taskColumnNames)
-        guard !rows.isEmpty else { return [] }
-        let ids = try rows.map { try $0.string(0) }
-        // The tasks of a list are one organization's, and so are their units: saying so lets
-        // PostgreSQL join the organization's units, not the installation's (measured: 1.5 against
-        // 2.1 to 3.4 ms for a list of 62 tasks).
-        let organizationID = try rows[0].string(20)
-        // Each task's units in their written order. Sorted here, not by the statement: PostgreSQL
-        // compares the text ids by the database's collation, and sorting the 700 unit rows of a
-        // long list cost a third of the statement (3.0 against 2.0 ms).
-        var listed: [String: [(role: String, position: Int, unit: TaskUnit)]] = [:]
-        for row in try await self.rows(
-            db,
-            """
-            SELECT \(unsafeRaw: Self.taskUnitColumns.joined(separator: ", ")) FROM assignment_units au
-            LEFT JOIN units u ON u.id = au.unit_id AND u.organization_id = \(bind: organizationID)
-            WHERE au.assignment_id IN (\(binds: ids))
-            """, columns: Self.taskUnitColumnNames)
-        {
-            let unit = TaskUnit(
-                writtenName: try row.string(2), unitID: try row.optionalString(3).map(Self.unitCode(rowID:)),
-                unitName: try row.optionalString(5), matchedBy: try row.string(4))
-            listed[try row.string(0), default: []].append((try row.string(1), try row.int(6), unit))
-        }
-        var units: [String: (lead: [TaskUnit], support: [TaskUnit])] = [:]
-        for (id, entries) in listed {
-            let ordered = entries.sorted { $0.position < $1.position }
-            units[id] = (
-                ordered.filter { $0.role == "lead" }.map(\.unit),
-                ordered.filter { $0.role != "lead" }.map(\.unit)
-            )
-        }
         return try rows.map { row in
             let id = try row.string(0)
+            let units = try Self.listedUnits(try row.string(20))
             let date = { (column: Int) throws -> CalendarDate? in
                 try row.optionalString(column).flatMap(CalendarDate.init(iso:))
             }
             return TaskRecord(
                 id: id, documentID: try row.string(1), documentSymbol: try row.optionalString(2),
                 position: try row.int(3), section: try row.string(4), text: try row.string(5),
-                lead: units[id]?.lead ?? [], support: units[id]?.support ?? [],
+                lead: units.lead, support: units.support,
                 dueText: try row.optionalString(6), dueDate: try date(7), dueSource: try row.string(8),
                 dueRule: try row.string(9), deadline: try date(10),
                 extensions: try Self.extensions(try row.string(11)),
@@ -191,6 +157,47 @@ extension Store {
                 completedOn: try date(17), carriesOverID: try row.optionalString(18), version: try row.int(19)
             )
         }
+    }
+
+    /// A task's units from `assignments.units_listed` (migration 0009): records split by U+001E,
+    /// fields by U+001F (role, position, written name, unit row id, how matched, directory name),
+    /// the leads and the supporting units each in their written order.
+    ///
+    /// Read by UTF-8 byte: splitting a `String` walks grapheme clusters, and the generic split of
+    /// its UTF-8 view was a quarter of the client's time for a list when tried.
+    static func listedUnits(_ text: String) throws(StoreError) -> (lead: [TaskUnit], support: [TaskUnit]) {
+        if text.isEmpty { return ([], []) }
+        var records: [[String]] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var fields: [String] = []
+            var start = 0
+            for index in 0...bytes.count {
+                let byte = index == bytes.count ? 0x1E : bytes[index]
+                guard byte == 0x1E || byte == 0x1F else { continue }
+                fields.append(
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+                if byte == 0x1E {
+                    records.append(fields)
+                    fields = []
+                }
+            }
+        }
+        var lead: [(Int, TaskUnit)] = []
+        var support: [(Int, TaskUnit)] = []
+        for fields in records {
+            guard fields.count == 6, let position = Int(fields[1]),
+                fields[0] == "lead" || fields[0] == "support"
+            else { throw .invalid("a task's listed units are malformed: \(fields.count) fields") }
+            let unit = TaskUnit(
+                writtenName: fields[2], unitID: fields[3].isEmpty ? nil : Self.unitCode(rowID: fields[3]),
+                unitName: fields[5].isEmpty ? nil : fields[5], matchedBy: fields[4])
+            if fields[0] == "lead" { lead.append((position, unit)) } else { support.append((position, unit)) }
+        }
+        // The triggers write them in order; sorted again so that the order never depends on how
+        // a database aggregates.
+        return (lead.sorted { $0.0 < $1.0 }.map(\.1), support.sorted { $0.0 < $1.0 }.map(\.1))
     }
 
     /// A task's history, oldest first.

@@ -114,6 +114,12 @@ extension Store {
                 let position = try await draft.position(of: id)
                 try await db.raw("DELETE FROM search_index WHERE entity = 'task' AND entity_id = \(bind: id)")
                     .run()
+                // A later notice's task that carried this one over no longer does (links to draft
+                // tasks came from imports before carry-over kept to published notices).
+                try await db.raw(
+                    "UPDATE assignments SET carries_over_id = NULL WHERE carries_over_id = \(bind: id)"
+                )
+                .run()
                 try await db.raw("DELETE FROM assignments WHERE id = \(bind: id)").run()
                 try await draft.shift(after: position, by: -1)
                 detail = ["edit": "delete", "task": id]
@@ -341,6 +347,11 @@ private struct DraftTasks {
             "UPDATE search_index SET folded = \(bind: VietnameseText.fold(text)) WHERE entity = 'task' AND entity_id = \(bind: id)"
         ).run()
         try await db.raw("DELETE FROM search_index WHERE entity = 'task' AND entity_id = \(bind: next)").run()
+        // A task that carried the merged one over now carries over the task it became.
+        try await db.raw(
+            "UPDATE assignments SET carries_over_id = \(bind: id) WHERE carries_over_id = \(bind: next)"
+        )
+        .run()
         try await db.raw("DELETE FROM assignments WHERE id = \(bind: next)").run()
     }
 }

@@ -243,6 +243,131 @@ extension Notices {
         }
     }
 
+    /// Each task's units as `assignment_units` and the directory hold them, read without the
+    /// copy that lists read (`assignments.units_listed`).
+    static func unitsAsStored(_ store: Store, in org: Organization) async throws -> [String: [String]] {
+        try await store.read { db in
+            var out: [String: [String]] = [:]
+            for row in try await db.raw(
+                """
+                SELECT au.assignment_id, au.role, au.position, au.written_name, au.unit_id, au.matched_by, u.name
+                FROM assignment_units au LEFT JOIN units u ON u.id = au.unit_id
+                ORDER BY au.assignment_id, au.role, au.position
+                """
+            ).all() {
+                let unit = try row.decode(column: "unit_id", as: String?.self)
+                out[try row.decode(column: "assignment_id", as: String.self), default: []].append(
+                    [
+                        try row.decode(column: "role", as: String.self),
+                        try row.decode(column: "written_name", as: String.self),
+                        unit.map(Store.unitCode(rowID:)) ?? "-",
+                        try row.decode(column: "matched_by", as: String.self),
+                        try row.decode(column: "name", as: String?.self) ?? "-",
+                    ].joined(separator: "|"))
+            }
+            return out
+        }
+    }
+
+    /// The same, as the lists give them.
+    static func unitsListed(_ store: Store, in org: Organization) async throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for task in try await store.tasks(in: org, TaskQuery(includeDrafts: true, limit: 10_000)) {
+            let describe = { (role: String, unit: TaskUnit) in
+                [role, unit.writtenName, unit.unitID ?? "-", unit.matchedBy, unit.unitName ?? "-"].joined(
+                    separator: "|")
+            }
+            let units = task.lead.map { describe("lead", $0) } + task.support.map { describe("support", $0) }
+            if !units.isEmpty { out[task.id] = units }
+        }
+        return out
+    }
+
+    @Test(arguments: TestDatabases.all)
+    func theUnitsAListShowsFollowEveryChangeOfThem(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, march) = try await Notices.load(
+                Notices.march, name: "tb-12.txt", into: store, publish: false)
+            _ = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            func check(_ step: String) async throws {
+                let listed = try await Self.unitsListed(store, in: org)
+                let stored = try await Self.unitsAsStored(store, in: org)
+                #expect(listed == stored, "after \(step)")
+                #expect(!listed.isEmpty, "after \(step)")
+            }
+            try await check("the import")
+            // April repeats March's first task, but March is a draft: not followed up yet, so
+            // nothing carries it over (and its review may delete it).
+            #expect(
+                try await store.tasks(in: org, TaskQuery(includeDrafts: true)).allSatisfy {
+                    $0.carriesOverID == nil
+                })
+
+            // The review's edits: new units for a task, a split, a merge, a deletion.
+            var version = try #require(try await store.documents(in: org, id: march.documentID).first).version
+            let tasks = try await store.tasks(
+                in: org, TaskQuery(documentID: march.documentID, includeDrafts: true))
+            #expect(tasks.count >= 3)
+            version = try await store.editDraft(
+                .revise(
+                    taskID: tasks[0].id, text: tasks[0].text, lead: ["thanh-tra"],
+                    support: ["van-phong", "ke-hoach-tai-chinh"],
+                    due: nil),
+                documentID: march.documentID, expectedVersion: version, in: org, actor: "test")
+            let revised = try #require(try await store.task(id: tasks[0].id))
+            #expect(revised.lead.map(\.unitID) == ["thanh-tra"])
+            #expect(revised.support.map(\.unitID) == ["van-phong", "ke-hoach-tai-chinh"])
+            #expect(revised.lead.first?.unitName == "Thanh tra Sở")
+            try await check("a revision")
+            version = try await store.editDraft(
+                .split(taskID: tasks[0].id, first: "Phần một.", second: "Phần hai."),
+                documentID: march.documentID, expectedVersion: version, in: org, actor: "test")
+            try await check("a split")
+            let afterSplit = try await store.tasks(
+                in: org, TaskQuery(documentID: march.documentID, includeDrafts: true)
+            ).sorted { $0.position < $1.position }
+            version = try await store.editDraft(
+                .mergeWithNext(taskID: afterSplit[0].id), documentID: march.documentID,
+                expectedVersion: version,
+                in: org, actor: "test")
+            try await check("a merge")
+            _ = try await store.editDraft(
+                .delete(taskID: tasks[0].id), documentID: march.documentID, expectedVersion: version, in: org,
+                actor: "test")
+            try await check("a deletion")
+
+            // A unit renamed in the directory is listed under its new name at once.
+            let directory = try await store.directory(of: org)
+            var units = directory.units
+            let index = try #require(units.firstIndex { $0.id == "van-phong" })
+            units[index].name = "Văn phòng Sở (đổi tên)"
+            _ = try await store.loadDirectory(
+                try UnitDirectory(organization: directory.organization, units: units), slug: org.slug,
+                actor: "test")
+            try await check("a rename")
+            let renamed = try await store.tasks(in: org, TaskQuery(unitID: "van-phong"))
+            #expect(!renamed.isEmpty)
+            for task in renamed {
+                let unit = try #require((task.lead + task.support).first { $0.unitID == "van-phong" })
+                #expect(unit.unitName == "Văn phòng Sở (đổi tên)")
+            }
+
+            // The separators of the listed text cannot come from a name: they are left out of it.
+            let some = try #require(renamed.first)
+            try await store.transaction { db in
+                try await db.raw(
+                    """
+                    UPDATE assignment_units SET written_name = \(bind: "Văn\u{1E}phòng\u{1F}Sở")
+                    WHERE assignment_id = \(bind: some.id) AND unit_id IS NOT NULL
+                    """
+                ).run()
+            }
+            let reread = try #require(try await store.task(id: some.id))
+            #expect((reread.lead + reread.support).contains { $0.writtenName == "VănphòngSở" })
+            #expect((reread.lead + reread.support).count == (some.lead + some.support).count)
+        }
+    }
+
     @Test(arguments: TestDatabases.all)
     func anUnknownOrganizationOrABadSlugIsAClearError(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in

@@ -13,7 +13,7 @@ import Testing
             #expect(
                 applied == [
                     "0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts",
-                    "0006_report_index", "0007_open_tasks", "0008_attachment_index",
+                    "0006_report_index", "0007_open_tasks", "0008_attachment_index", "0009_listed_units",
                 ])
             // Opening again (a second migrate) applies nothing.
             let again = try await Migrator(store: store).migrate()
@@ -57,7 +57,7 @@ import Testing
             #expect(
                 applied == [
                     "0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts",
-                    "0006_report_index", "0007_open_tasks", "0008_attachment_index",
+                    "0006_report_index", "0007_open_tasks", "0008_attachment_index", "0009_listed_units",
                 ])
             // The table of the first statement was rolled back with the rest.
             await #expect(throws: StoreError.self) {

@@ -2,7 +2,7 @@
 /// reshaped once, with the repositories, before any release.)
 enum Migrations {
     static let all: [Migration] = [
-        initial, search, overdueList, openDeadline, accounts, reportIndex, openTasks, attachmentIndex,
+        initial, search, overdueList, openDeadline, accounts, reportIndex, openTasks, attachmentIndex, listedUnits,
     ]
 }
 
