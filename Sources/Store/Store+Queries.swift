@@ -195,8 +195,8 @@ extension Store {
                 unitName: fields[5].isEmpty ? nil : fields[5], matchedBy: fields[4])
             if fields[0] == "lead" { lead.append((position, unit)) } else { support.append((position, unit)) }
         }
-        // The triggers write them in order; sorted again so that the order never depends on how
-        // a database aggregates.
+        // PostgreSQL's trigger writes them in order, SQLite's in no particular order (see
+        // migration 0009): the written order is the positions'.
         return (lead.sorted { $0.0 < $1.0 }.map(\.1), support.sorted { $0.0 < $1.0 }.map(\.1))
     }
 

@@ -67,6 +67,45 @@ import Testing
     }
 }
 
+/// The database file stays readable by the `sqlite3` that administrators have (Debian 12's is
+/// 3.40; SQLiteNIO bundles a newer SQLite): a schema using newer syntax, even in a trigger, makes
+/// the older one refuse the whole file as malformed. `scripts/test` installs Debian's `sqlite3`.
+@Suite struct SQLiteFileTests {
+    static let tool = "/usr/bin/sqlite3"
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: tool), "needs Debian's sqlite3"))
+    func theFileOpensInTheSystemsSQLite3() async throws {
+        let scratch = try Scratch()
+        let path = scratch.path("admin.sqlite")
+        let store = try await Store.open(.sqlite(path: path))
+        do {
+            try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tool)
+        process.arguments = [
+            "-readonly", path,
+            "PRAGMA integrity_check; SELECT count(*) FROM assignments WHERE units_listed <> '';",
+        ]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(problem)")
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "ok", "\(text) \(problem)")
+        #expect((lines.last.flatMap { Int($0) } ?? 0) > 0, "\(text)")
+    }
+}
+
 @Suite struct SchemaConstraintTests {
     static func organization(_ db: any SQLDatabase, id: String = "org-1") async throws {
         try await db.insert(into: "organizations").columns("id", "slug", "name", "created_at")

@@ -15,15 +15,16 @@ let listedUnits = Migration(id: "0009_listed_units", summary: "task units kept o
     kind in
     switch kind {
     case .sqlite:
-        // SQLite has row triggers only; `group_concat … ORDER BY` needs SQLite 3.44 (SQLiteNIO
-        // bundles a later one).
+        // SQLite has row triggers only. The records are concatenated in no particular order
+        // (`group_concat … ORDER BY` needs SQLite 3.44, and a schema using it cannot be opened by
+        // an older `sqlite3`, such as Debian 12's 3.40): `Store.listedUnits` orders them.
         let clean = { (column: String) in "replace(replace(\(column), char(30), ''), char(31), '')" }
         let listed = { (task: String) in
             """
             (SELECT COALESCE(group_concat(
                 au.role || char(31) || au.position || char(31) || \(clean("au.written_name")) || char(31)
                 || COALESCE(au.unit_id, '') || char(31) || au.matched_by || char(31) || COALESCE(\(clean("u.name")), ''),
-                char(30) ORDER BY au.role, au.position), '')
+                char(30)), '')
             FROM assignment_units au LEFT JOIN units u ON u.id = au.unit_id WHERE au.assignment_id = \(task))
             """
         }
