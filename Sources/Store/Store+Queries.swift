@@ -167,34 +167,56 @@ extension Store {
     /// its UTF-8 view was a quarter of the client's time for a list when tried.
     static func listedUnits(_ text: String) throws(StoreError) -> (lead: [TaskUnit], support: [TaskUnit]) {
         if text.isEmpty { return ([], []) }
-        var records: [[String]] = []
+        var lead: [(Int, TaskUnit)] = []
+        var support: [(Int, TaskUnit)] = []
+        var malformed = false
         var text = text
         text.withUTF8 { bytes in
-            var fields: [String] = []
-            var start = 0
+            // Each field of the current record as a range of byte offsets; strings are made only
+            // for the fields a `TaskUnit` keeps (a list of 50 tasks has about 300 units).
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(6)
+            var fieldStart = 0
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
             for index in 0...bytes.count {
                 let byte = index == bytes.count ? 0x1E : bytes[index]
                 guard byte == 0x1E || byte == 0x1F else { continue }
-                fields.append(
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                start = index + 1
-                if byte == 0x1E {
-                    records.append(fields)
-                    fields = []
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+                guard byte == 0x1E else { continue }
+                defer { fields.removeAll(keepingCapacity: true) }
+                guard fields.count == 6, !fields[1].isEmpty, fields[1].count <= 9 else {
+                    malformed = true
+                    continue
+                }
+                var position = 0
+                for offset in fields[1] {
+                    let digit = Int(bytes[offset]) - 0x30
+                    guard (0...9).contains(digit) else {
+                        malformed = true
+                        break
+                    }
+                    position = position * 10 + digit
+                }
+                var unitID: String?
+                if !fields[3].isEmpty {
+                    // The code after the organization's id ("…:van-phong"), as `unitCode(rowID:)`.
+                    let colon = fields[3].first { bytes[$0] == UInt8(ascii: ":") }
+                    unitID = string(colon.map { ($0 + 1)..<fields[3].upperBound } ?? fields[3])
+                }
+                let unit = TaskUnit(
+                    writtenName: string(fields[2]), unitID: unitID,
+                    unitName: fields[5].isEmpty ? nil : string(fields[5]), matchedBy: string(fields[4]))
+                switch string(fields[0]) {
+                case "lead": lead.append((position, unit))
+                case "support": support.append((position, unit))
+                default: malformed = true
                 }
             }
         }
-        var lead: [(Int, TaskUnit)] = []
-        var support: [(Int, TaskUnit)] = []
-        for fields in records {
-            guard fields.count == 6, let position = Int(fields[1]),
-                fields[0] == "lead" || fields[0] == "support"
-            else { throw .invalid("a task's listed units are malformed: \(fields.count) fields") }
-            let unit = TaskUnit(
-                writtenName: fields[2], unitID: fields[3].isEmpty ? nil : Self.unitCode(rowID: fields[3]),
-                unitName: fields[5].isEmpty ? nil : fields[5], matchedBy: fields[4])
-            if fields[0] == "lead" { lead.append((position, unit)) } else { support.append((position, unit)) }
-        }
+        if malformed { throw .invalid("a task's listed units are malformed") }
         // PostgreSQL's trigger writes them in order, SQLite's in no particular order (see
         // migration 0009): the written order is the positions'.
         return (lead.sorted { $0.0 < $1.0 }.map(\.1), support.sorted { $0.0 < $1.0 }.map(\.1))

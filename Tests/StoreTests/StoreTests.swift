@@ -67,6 +67,37 @@ import Testing
     }
 }
 
+@Suite struct ListedUnitsTests {
+    @Test func theListedTextGivesEachRoleItsUnitsInTheirWrittenOrder() throws {
+        let record = { (fields: [String]) in fields.joined(separator: "\u{1F}") }
+        let text = [
+            record(["support", "1", "Thanh tra Sở", "org-1:thanh-tra", "exact", "Thanh tra Sở"]),
+            record(["lead", "0", "Văn phòng", "org-1:van-phong", "alias", "Văn phòng Sở"]),
+            record(["support", "0", "Sở Tài chính", "", "other_agency", ""]),
+            record(["support", "10", "các đơn vị", "org-1:cong-doan", "all", "Công đoàn Sở"]),
+        ].joined(separator: "\u{1E}")
+        let units = try Store.listedUnits(text)
+        #expect(
+            units.lead == [
+                TaskUnit(
+                    writtenName: "Văn phòng", unitID: "van-phong", unitName: "Văn phòng Sở",
+                    matchedBy: "alias")
+            ])
+        #expect(units.support.map(\.writtenName) == ["Sở Tài chính", "Thanh tra Sở", "các đơn vị"])
+        #expect(units.support[0].unitID == nil && units.support[0].unitName == nil)
+        #expect(units.support[2].unitID == "cong-doan")
+        #expect(try Store.listedUnits("") == ([], []))
+    }
+
+    @Test(arguments: [
+        "lead\u{1F}0\u{1F}Văn phòng", "chair\u{1F}0\u{1F}a\u{1F}\u{1F}exact\u{1F}",
+        "lead\u{1F}x\u{1F}a\u{1F}\u{1F}exact\u{1F}", "lead\u{1F}\u{1F}a\u{1F}\u{1F}exact\u{1F}",
+    ])
+    func aMalformedListedTextIsAnError(text: String) {
+        #expect(throws: StoreError.self) { try Store.listedUnits(text) }
+    }
+}
+
 /// The database file stays readable by the `sqlite3` that administrators have (Debian 12's is
 /// 3.40; SQLiteNIO bundles a newer SQLite): a schema using newer syntax, even in a trigger, makes
 /// the older one refuse the whole file as malformed. `scripts/test` installs Debian's `sqlite3`.
