@@ -13,20 +13,22 @@
 /// (`Store.listedUnits` reads them back), so no name can break the format.
 let listedUnits = Migration(id: "0009_listed_units", summary: "task units kept on the task for lists") {
     kind in
+    // One unit's record: `chr` is the dialect's function for a character by its code.
+    func record(_ chr: String) -> String {
+        let clean = { (column: String) in "replace(replace(\(column), \(chr)(30), ''), \(chr)(31), '')" }
+        return """
+            au.role || \(chr)(31) || au.position || \(chr)(31) || \(clean("au.written_name")) || \(chr)(31)
+            || COALESCE(au.unit_id, '') || \(chr)(31) || au.matched_by || \(chr)(31) || COALESCE(\(clean("u.name")), '')
+            """
+    }
+    let units = "FROM assignment_units au LEFT JOIN units u ON u.id = au.unit_id"
     switch kind {
     case .sqlite:
         // SQLite has row triggers only. The records are concatenated in no particular order
         // (`group_concat … ORDER BY` needs SQLite 3.44, and a schema using it cannot be opened by
         // an older `sqlite3`, such as Debian 12's 3.40): `Store.listedUnits` orders them.
-        let clean = { (column: String) in "replace(replace(\(column), char(30), ''), char(31), '')" }
         let listed = { (task: String) in
-            """
-            (SELECT COALESCE(group_concat(
-                au.role || char(31) || au.position || char(31) || \(clean("au.written_name")) || char(31)
-                || COALESCE(au.unit_id, '') || char(31) || au.matched_by || char(31) || COALESCE(\(clean("u.name")), ''),
-                char(30)), '')
-            FROM assignment_units au LEFT JOIN units u ON u.id = au.unit_id WHERE au.assignment_id = \(task))
-            """
+            "(SELECT COALESCE(group_concat(\(record("char")), char(30)), '') \(units) WHERE au.assignment_id = \(task))"
         }
         return [
             "ALTER TABLE assignments ADD COLUMN units_listed TEXT NOT NULL DEFAULT ''",
@@ -61,50 +63,31 @@ let listedUnits = Migration(id: "0009_listed_units", summary: "task units kept o
         // One function computes the text; inserts and deletes refresh each task a statement
         // touched once (statement triggers with transition tables: the bulk path inserts
         // thousands of unit rows a statement), updates of the listed columns per row.
-        let clean = { (column: String) in "replace(replace(\(column), chr(30), ''), chr(31), '')" }
+        let aggregate = "string_agg(\(record("chr")), chr(30) ORDER BY au.role, au.position)"
+        // A trigger function that rewrites the text of the tasks `tasks` (an SQL condition on
+        // `id`) names.
+        let refresh = { (name: String, tasks: String) in
+            """
+            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                UPDATE assignments SET units_listed = assignment_units_listed(id) WHERE \(tasks);
+                RETURN NULL;
+            END $$
+            """
+        }
         return [
             "ALTER TABLE assignments ADD COLUMN units_listed text NOT NULL DEFAULT ''",
             """
             CREATE FUNCTION assignment_units_listed(task text) RETURNS text LANGUAGE sql STABLE AS $$
-                SELECT COALESCE(string_agg(
-                    au.role || chr(31) || au.position || chr(31) || \(clean("au.written_name")) || chr(31)
-                    || COALESCE(au.unit_id, '') || chr(31) || au.matched_by || chr(31) || COALESCE(\(clean("u.name")), ''),
-                    chr(30) ORDER BY au.role, au.position), '')
-                FROM assignment_units au LEFT JOIN units u ON u.id = au.unit_id WHERE au.assignment_id = task
+                SELECT COALESCE(\(aggregate), '') \(units) WHERE au.assignment_id = task
             $$
             """,
-            """
-            CREATE FUNCTION assignment_units_listed_added() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                UPDATE assignments SET units_listed = assignment_units_listed(id)
-                WHERE id IN (SELECT DISTINCT assignment_id FROM added);
-                RETURN NULL;
-            END $$
-            """,
-            """
-            CREATE FUNCTION assignment_units_listed_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                UPDATE assignments SET units_listed = assignment_units_listed(id)
-                WHERE id IN (SELECT DISTINCT assignment_id FROM removed);
-                RETURN NULL;
-            END $$
-            """,
-            """
-            CREATE FUNCTION assignment_units_listed_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                UPDATE assignments SET units_listed = assignment_units_listed(id)
-                WHERE id IN (OLD.assignment_id, NEW.assignment_id);
-                RETURN NULL;
-            END $$
-            """,
-            """
-            CREATE FUNCTION units_listed_name() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                UPDATE assignments SET units_listed = assignment_units_listed(id)
-                WHERE id IN (SELECT assignment_id FROM assignment_units WHERE unit_id = NEW.id);
-                RETURN NULL;
-            END $$
-            """,
+            refresh("assignment_units_listed_added", "id IN (SELECT DISTINCT assignment_id FROM added)"),
+            refresh("assignment_units_listed_removed", "id IN (SELECT DISTINCT assignment_id FROM removed)"),
+            refresh("assignment_units_listed_changed", "id IN (OLD.assignment_id, NEW.assignment_id)"),
+            refresh(
+                "units_listed_name",
+                "id IN (SELECT assignment_id FROM assignment_units WHERE unit_id = NEW.id)"),
             """
             CREATE TRIGGER assignment_units_listed_insert AFTER INSERT ON assignment_units
             REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION assignment_units_listed_added()
@@ -122,13 +105,10 @@ let listedUnits = Migration(id: "0009_listed_units", summary: "task units kept o
             CREATE TRIGGER units_listed_name AFTER UPDATE OF name ON units
             FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION units_listed_name()
             """,
+            // Every task at once, grouped, rather than the function once per task.
             """
             UPDATE assignments a SET units_listed = s.listed FROM (
-                SELECT au.assignment_id, string_agg(
-                    au.role || chr(31) || au.position || chr(31) || \(clean("au.written_name")) || chr(31)
-                    || COALESCE(au.unit_id, '') || chr(31) || au.matched_by || chr(31) || COALESCE(\(clean("u.name")), ''),
-                    chr(30) ORDER BY au.role, au.position) AS listed
-                FROM assignment_units au LEFT JOIN units u ON u.id = au.unit_id GROUP BY au.assignment_id
+                SELECT au.assignment_id, \(aggregate) AS listed \(units) GROUP BY au.assignment_id
             ) s WHERE s.assignment_id = a.id
             """,
         ]
