@@ -384,8 +384,17 @@ extension Store {
                     createdAt, timestamp(p.updatedOn),
                 ]
                 rows.assignments.append(assignmentRow)
+                // As an import does (`plan`): a task's lead does not coordinate with itself, and a
+                // unit is named once per role.
+                let leads = Set(task.lead.compactMap(\.code))
+                var seen: [String: Set<String>] = [:]
                 for (role, units) in [("lead", task.lead), ("support", task.support)] {
-                    for (unitPosition, unit) in units.enumerated() {
+                    let kept = units.filter { unit in
+                        guard let code = unit.code else { return true }
+                        return (role == "lead" || !leads.contains(code))
+                            && seen[role, default: []].insert(code).inserted
+                    }
+                    for (unitPosition, unit) in kept.enumerated() {
                         let rowID = unit.code.map { unitRowID(organizationID: organization.id, code: $0) }
                         rows.units.append([
                             task.id, role, unitPosition, unit.writtenName, rowID, unit.matchedBy,

@@ -335,15 +335,36 @@ extension Store {
             let written = try row.decode(column: "written_name", as: String.self)
             // Only a name that now stands for one unit resolves; a group stays for review.
             guard case .units(let ids, let how) = matcher.match(written), ids.count == 1 else { continue }
-            try await db.raw(
-                """
-                UPDATE assignment_units SET unit_id = \(bind: unitRowID(organizationID: organization.id, code: ids[0])),
-                matched_by = \(bind: how.rawValue)
-                WHERE assignment_id = \(bind: try row.decode(column: "assignment_id", as: String.self))
-                AND role = \(bind: try row.decode(column: "role", as: String.self))
-                AND position = \(bind: try row.decode(column: "position", as: Int.self))
-                """
-            ).run()
+            let task = try row.decode(column: "assignment_id", as: String.self)
+            let role = try row.decode(column: "role", as: String.self)
+            let position = try row.decode(column: "position", as: Int.self)
+            let unit = unitRowID(organizationID: organization.id, code: ids[0])
+            // A unit is named once on a task (migration 0010). When the task already names the
+            // unit, the lead's row stays: a name resolved as a coordinator that the task's lead
+            // already is goes, and one resolved as the lead replaces the unit's coordinator row.
+            let already = try await db.raw(
+                "SELECT role FROM assignment_units WHERE assignment_id = \(bind: task) AND unit_id = \(bind: unit)"
+            ).first()?.decode(column: "role", as: String.self)
+            if let already, already == "lead" || role == "support" {
+                try await db.raw(
+                    """
+                    DELETE FROM assignment_units
+                    WHERE assignment_id = \(bind: task) AND role = \(bind: role) AND position = \(bind: position)
+                    """
+                ).run()
+            } else {
+                if already != nil {
+                    try await db.raw(
+                        "DELETE FROM assignment_units WHERE assignment_id = \(bind: task) AND unit_id = \(bind: unit)"
+                    ).run()
+                }
+                try await db.raw(
+                    """
+                    UPDATE assignment_units SET unit_id = \(bind: unit), matched_by = \(bind: how.rawValue)
+                    WHERE assignment_id = \(bind: task) AND role = \(bind: role) AND position = \(bind: position)
+                    """
+                ).run()
+            }
             resolved += 1
         }
         return resolved

@@ -76,40 +76,39 @@ extension Store {
         }
         if let day = query.dueFrom { conditions.append("a.deadline >= \(bind: day.iso)") }
         if query.pendingExtension { conditions.append("a.extension_requested_to IS NOT NULL") }
+        var from = Self.taskSource
+        var order: SQLQueryString =
+            "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, COALESCE(a.assigned_on, ''), d.id, a.position"
         if let unit = query.unitID {
             let rowID = Self.unitRowID(organizationID: organization.id, code: unit)
             let roles: [String] = query.leadOnly ? ["lead"] : ["lead", "support"]
-            // With an overdue day, the unit's open tasks due before it come from one range of
-            // `assignment_units_open` (migration 0004), however many tasks the unit ever had.
-            // Open tasks only (the lists' default), however long the unit's past: the same index's
-            // rows whose `open_deadline` is set (migration 0007).
-            let due: SQLQueryString =
-                if let day = query.overdueOn {
-                    " AND au.open_deadline < \(bind: day.iso)"
-                } else if !query.states.isEmpty, query.states.allSatisfy({ !$0.isClosed }) {
-                    " AND au.open_deadline IS NOT NULL"
-                } else {
-                    ""
-                }
-            conditions.append(
-                """
-                a.id IN (SELECT au.assignment_id FROM assignment_units au
-                WHERE au.unit_id = \(bind: rowID) AND au.role IN (\(binds: roles))\(due))
-                """)
+            // A unit's tasks are read from its rows of `assignment_units` in deadline order
+            // (migration 0010), so a page stops reading after its tasks, however long the unit's
+            // past: open tasks (the lists' default) and overdue ones by `open_deadline`, set
+            // exactly while a task is open, the others by `sort_deadline`. Both are the task's
+            // deadline with the tasks without one last, the order of the lists without a unit.
+            let open =
+                query.overdueOn != nil || (!query.states.isEmpty && query.states.allSatisfy { !$0.isClosed })
+            let key: SQLQueryString = open ? "au.open_deadline" : "au.sort_deadline"
+            var range: SQLQueryString = open ? " AND au.open_deadline IS NOT NULL" : ""
+            if let day = query.overdueOn { range = "\(range) AND au.open_deadline < \(bind: day.iso)" }
+            from =
+                "assignment_units au JOIN assignments a ON a.id = au.assignment_id JOIN documents d ON d.id = a.document_id"
+            order = "\(key), COALESCE(a.assigned_on, ''), d.id, a.position"
+            // One row per task: a unit is named once on a task (migration 0010).
+            conditions.insert("au.unit_id = \(bind: rowID) AND au.role IN (\(binds: roles))\(range)", at: 0)
         }
         if let text = query.text {
             let words = try Self.searchWords(text)
             conditions.append("a.id IN (\(Self.searchSubquery(words, entity: "task", dialect: dialect)))")
         }
         let condition = conditions.joined(separator: " AND ")
+        let (source, sort) = (from, order)
         let limit = max(0, query.limit)
         let offset = max(0, query.offset)
         return try await read { db in
             try await self.tasks(
-                db, where: condition,
-                order:
-                    "CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, COALESCE(a.assigned_on, ''), d.id, a.position",
-                limit: limit, offset: offset)
+                db, from: source, where: condition, order: sort, limit: limit, offset: offset)
         }
     }
 
@@ -121,21 +120,26 @@ extension Store {
         "a.units_listed",
     ]
 
+    /// Where a listed task `a` and its notice `d` come from.
+    private static let taskSource: SQLQueryString = "assignments a JOIN documents d ON d.id = a.document_id"
+
     /// The result's column names (SQLite reads its rows by name).
     private static let taskColumnNames = taskColumns.map(resultName)
     private static func resultName(_ column: String) -> String { String(column.split(separator: ".").last!) }
 
     /// The tasks that `condition` keeps, with their units, in `order`: one statement, the units
-    /// coming with each task (`units_listed`, migration 0009).
+    /// coming with each task (`units_listed`, migration 0009). `from` names the task `a` and its
+    /// notice `d`.
     func tasks(
-        _ db: any SQLDatabase, where condition: SQLQueryString, order: SQLQueryString, limit: Int,
-        offset: Int = 0
+        _ db: any SQLDatabase,
+        from: SQLQueryString = taskSource,
+        where condition: SQLQueryString, order: SQLQueryString, limit: Int, offset: Int = 0
     ) async throws -> [TaskRecord] {
         let rows = try await self.rows(
             db,
             """
             SELECT \(unsafeRaw: Self.taskColumns.joined(separator: ", "))
-            FROM assignments a JOIN documents d ON d.id = a.document_id
+            FROM \(from)
             WHERE \(condition) ORDER BY \(order) LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """, columns: Self.taskColumnNames)
         return try rows.map { row in

@@ -259,10 +259,12 @@ private struct DraftTasks {
         ).all()
         try await db.raw("DELETE FROM assignment_units WHERE assignment_id = \(bind: id)").run()
         var rows: [(role: String, name: String, unit: String?, how: String)] = []
-        for code in lead { rows.append(("lead", directory.unit(id: code)?.name ?? code, code, "corrected")) }
-        let leading = Set(lead)
-        for code in support where !leading.contains(code) {
-            rows.append(("support", directory.unit(id: code)?.name ?? code, code, "corrected"))
+        // A unit once per task (migration 0010): the lead does not coordinate with itself.
+        var named: Set<String> = []
+        for (role, codes) in [("lead", lead), ("support", support)] {
+            for code in codes where named.insert(code).inserted {
+                rows.append((role, directory.unit(id: code)?.name ?? code, code, "corrected"))
+            }
         }
         for row in pending {
             rows.append(

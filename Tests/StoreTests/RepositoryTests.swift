@@ -243,6 +243,44 @@ extension Notices {
         }
     }
 
+    /// A name resolved to a unit the task already names leaves the unit once on the task, as its
+    /// lead when either of the two rows leads (a unit is named once per task, migration 0010).
+    @Test(arguments: TestDatabases.all)
+    func aNameResolvedToAUnitTheTaskAlreadyNamesLeavesItOnceAsLead(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, _) = try await Notices.load(
+                """
+                SỞ KHOA HỌC VÀ CÔNG NGHỆ
+                Số: 41/TB-SKHCN
+                Nghệ An, ngày 05 tháng 3 năm 2025
+
+                THÔNG BÁO
+                Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 3/2025
+
+                1. Giao Văn phòng Sở chủ trì, phối hợp với Phòng Hành chính - Tổng hợp rà soát hồ sơ lưu trữ năm 2024, báo cáo trước ngày 20/3/2025.
+                2. Giao Phòng Hành chính - Tổng hợp chủ trì, phối hợp với Văn phòng Sở rà soát tài liệu lưu trữ năm 2023, hoàn thành trước ngày 10/4/2025.
+                """, name: "tb-41.txt", into: store)
+            let before = try await store.tasks(in: org).sorted { $0.position < $1.position }
+            try #require(before.count == 2)
+            #expect(before[0].leadUnitIDs == ["van-phong"] && before[0].support.map(\.unitID) == [nil])
+            #expect(before[1].lead.map(\.unitID) == [nil] && before[1].support.map(\.unitID) == ["van-phong"])
+            #expect(
+                try await store.learnAlias(
+                    "Phòng Hành chính - Tổng hợp", for: "van-phong", in: org, actor: "test")
+                    == 2)
+            let after = try await store.tasks(in: org).sorted { $0.position < $1.position }
+            #expect(after[0].lead.map(\.writtenName) == ["Văn phòng Sở"] && after[0].support.isEmpty)
+            #expect(
+                after[1].lead.map(\.writtenName) == ["Phòng Hành chính - Tổng hợp"]
+                    && after[1].support.isEmpty)
+            #expect(after.allSatisfy { $0.leadUnitIDs == ["van-phong"] })
+            #expect(try await store.pendingNames(in: org).isEmpty)
+            let listed = try await store.tasks(in: org, TaskQuery(unitID: "van-phong", leadOnly: true)).map(
+                \.id)
+            #expect(listed == after.map(\.id))
+        }
+    }
+
     /// Each task's units as `assignment_units` and the directory hold them, read without the
     /// copy that lists read (`assignments.units_listed`).
     static func unitsAsStored(_ store: Store, in org: Organization) async throws -> [String: [String]] {
@@ -638,6 +676,114 @@ extension WorkflowStoreTests {
         }
     }
 
+    /// A unit's lists are read in deadline order from the unit's rows (migration 0010): each must
+    /// be the organization's list kept to the tasks the unit takes part in, in the same order and
+    /// the same pages.
+    @Test(arguments: TestDatabases.all)
+    func aUnitsListIsTheOrganizationsListKeptToTheUnitInItsOrderAndPages(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, notice) = try await Notices.load(
+                """
+                SỞ KHOA HỌC VÀ CÔNG NGHỆ
+                Số: 40/TB-SKHCN
+                Nghệ An, ngày 05 tháng 3 năm 2025
+
+                THÔNG BÁO
+                Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 3/2025
+
+                1. Giao Văn phòng Sở chủ trì, phối hợp với Phòng Hành chính - Tổng hợp rà soát hồ sơ lưu trữ năm 2024, báo cáo trước ngày 20/3/2025.
+                2. Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở kiểm tra việc công bố hợp chuẩn, báo cáo trước ngày 20/3/2025.
+                3. Giao Văn phòng Sở theo dõi, đôn đốc các đơn vị thực hiện nhiệm vụ được giao.
+                4. Giao Phòng Quản lý khoa học chủ trì, phối hợp với Văn phòng Sở rà soát danh mục nhiệm vụ năm 2026, hoàn thành trong tháng 4/2025.
+                5. Giao Văn phòng Sở trình Giám đốc Sở dự thảo quy chế văn hóa công sở trước ngày 10/4/2025.
+                6. Giao Thanh tra Sở xây dựng kế hoạch thanh tra chuyên ngành năm 2025, báo cáo trước ngày 10/4/2025.
+                7. Giao Thanh tra Sở theo dõi việc xử lý đơn thư của công dân.
+                """, name: "tb-40.txt", into: store)
+            _ = try await Notices.load(Notices.march, name: "tb-12.txt", into: store)
+            _ = try await Notices.load(Notices.april, name: "tb-20.txt", into: store)
+            // Deadlines shared by tasks of notices issued on other days: the day assigned orders them.
+            _ = try await Notices.load(
+                """
+                SỞ KHOA HỌC VÀ CÔNG NGHỆ
+                Số: 44/TB-SKHCN
+                Nghệ An, ngày 12 tháng 3 năm 2025
+
+                THÔNG BÁO
+                Kết luận của Giám đốc Sở tại cuộc họp với Văn phòng Sở
+
+                1. Giao Văn phòng Sở chuẩn bị nội dung họp giao ban quý I/2025, trình Giám đốc Sở trước ngày 20/3/2025.
+                2. Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở tổng hợp đơn thư quý I/2025, báo cáo trước ngày 10/4/2025.
+                """, name: "tb-44.txt", into: store)
+            let march = try await store.tasks(in: org, TaskQuery(documentID: notice.documentID))
+                .sorted { $0.position < $1.position }
+            try #require(march.count == 7)
+            // Its coordinator's name (Văn phòng's former name) taught as Văn phòng's: the task would
+            // name Văn phòng twice, and keeps it once, as its lead.
+            #expect(march[0].support.map(\.unitID) == [nil])
+            #expect(
+                try await store.learnAlias(
+                    "Phòng Hành chính - Tổng hợp", for: "van-phong", in: org, actor: "test")
+                    == 1)
+            let once = try #require(try await store.task(id: march[0].id))
+            #expect(once.leadUnitIDs == ["van-phong"] && once.support.isEmpty)
+            // States of every kind: one in progress, one done, one stopped.
+            let secretariat = Participant(role: .secretariat, unitIDs: ["van-phong"])
+            for (task, action) in [
+                (march[1], AssignmentAction.start),
+                (march[4], .reportDone(on: Notices.date("2025-04-01"), note: "")),
+                (march[6], .stop(reason: "Chuyển sang theo dõi thường xuyên")),
+            ] {
+                try await store.apply(
+                    action, toTask: task.id, by: secretariat, expectedVersion: 1, actor: "t",
+                    calendar: Notices.calendar, today: Notices.date("2025-04-02"))
+            }
+            try await store.apply(
+                .confirmDone, toTask: march[4].id, by: secretariat, expectedVersion: 2, actor: "t",
+                calendar: Notices.calendar, today: Notices.date("2025-04-02"))
+
+            let open: Set<AssignmentState> = [.assigned, .inProgress, .reportedDone]
+            let queries: [(String, TaskQuery)] = [
+                ("every state", TaskQuery()), ("open", TaskQuery(states: open)),
+                ("in progress", TaskQuery(states: [.inProgress])), ("done", TaskQuery(states: [.done])),
+                ("done or stopped", TaskQuery(states: [.done, .stopped])),
+                ("overdue", TaskQuery(overdueOn: Notices.date("2025-04-15"))),
+                ("due from", TaskQuery(dueFrom: Notices.date("2025-04-01"))),
+                ("notice", TaskQuery(documentID: notice.documentID)),
+                ("words", TaskQuery(text: "rà soát")),
+            ]
+            var compared = 0
+            for unit in ["van-phong", "thanh-tra", "quan-ly-khoa-hoc", "ke-hoach-tai-chinh"] {
+                for leadOnly in [false, true] {
+                    for (name, query) in queries {
+                        let whole = try await store.tasks(in: org, query).filter { task in
+                            (leadOnly ? task.lead : task.lead + task.support).contains { $0.unitID == unit }
+                        }.map(\.id)
+                        var unitQuery = query
+                        unitQuery.unitID = unit
+                        unitQuery.leadOnly = leadOnly
+                        let listed = try await store.tasks(in: org, unitQuery).map(\.id)
+                        #expect(listed == whole, "\(unit) \(leadOnly ? "leads" : "takes part"), \(name)")
+                        var paged: [String] = []
+                        unitQuery.limit = 2
+                        while true {
+                            unitQuery.offset = paged.count
+                            let page = try await store.tasks(in: org, unitQuery).map(\.id)
+                            paged += page
+                            if page.count < 2 { break }
+                        }
+                        #expect(
+                            paged == whole, "\(unit) \(leadOnly ? "leads" : "takes part"), \(name), by pages")
+                        if !whole.isEmpty { compared += 1 }
+                    }
+                }
+            }
+            // Most of the comparisons had tasks to compare.
+            #expect(compared >= 40)
+            let everything = try await store.tasks(in: org, TaskQuery(unitID: "van-phong")).map(\.id)
+            #expect(everything.count == Set(everything).count && everything.contains(march[0].id))
+        }
+    }
+
     @Test(arguments: TestDatabases.all)
     func searchIgnoresToneMarksAndCaseAndMatchesWordBeginnings(dialect: StoreDialect) async throws {
         try await TestDatabases.withStore(dialect) { store in
@@ -781,6 +927,7 @@ extension WorkflowStoreTests {
                         SELECT count(*) AS n FROM assignment_units au JOIN assignments a ON a.id = au.assignment_id
                         WHERE COALESCE(CASE WHEN a.state IN ('assigned', 'in_progress', 'reported_done')
                             THEN COALESCE(a.deadline, '9999-12-31') END, '') <> COALESCE(au.open_deadline, '')
+                        OR au.sort_deadline <> COALESCE(a.deadline, '9999-12-31')
                         """
                     ).first(decoding: Count.self)?.n ?? -1
                 }
@@ -899,6 +1046,55 @@ extension WorkflowStoreTests {
             let done = try await store.tasks(in: org, TaskQuery(unitID: "van-phong", states: [.done]))
             #expect(done.map(\.id) == [report.id])
             #expect(try await store.tasks(in: org, TaskQuery(unitID: "van-phong")).count == 3)
+        }
+    }
+
+    /// A record from before migration 0010: a unit named twice on a task, no sort key. The
+    /// migration fills the key and keeps the unit once, on its lead's row.
+    @Test(arguments: TestDatabases.all)
+    func migration0010GivesEveryUnitItsSortKeyAndKeepsAUnitOncePerTask(dialect: StoreDialect) async throws {
+        try await TestDatabases.withStore(dialect) { store in
+            let (org, task) = try await Self.firstTask(store)
+            #expect(task.leadUnitIDs == ["van-phong"] && task.support.map(\.unitID) == ["ke-hoach-tai-chinh"])
+            let statements = unitLists.statements(dialect)
+            let backfill = try #require(
+                statements.first { $0.hasPrefix("UPDATE assignment_units") && $0.contains("sort_deadline") })
+            let once = try #require(statements.first { $0.contains("DELETE FROM assignment_units") })
+            let unique = try #require(
+                statements.first { $0.contains("CREATE UNIQUE INDEX assignment_units_once") })
+            try await store.write { db in
+                try await db.raw("DROP INDEX assignment_units_once").run()
+                try await db.raw(
+                    """
+                    INSERT INTO assignment_units (assignment_id, role, position, written_name, unit_id, matched_by)
+                    VALUES (\(bind: task.id), 'support', 1, '*', \(bind: org.id + ":van-phong"), 'all')
+                    """
+                ).run()
+                try await db.raw("UPDATE assignment_units SET sort_deadline = '\(unsafeRaw: Store.openEnd)'")
+                    .run()
+            }
+            let twice = try #require(try await store.task(id: task.id))
+            #expect(twice.support.map(\.unitID) == ["ke-hoach-tai-chinh", "van-phong"])
+            try await store.write { db in
+                for statement in [backfill, once, unique] {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+            }
+            let after = try #require(try await store.task(id: task.id))
+            #expect(
+                after.leadUnitIDs == ["van-phong"] && after.support.map(\.unitID) == ["ke-hoach-tai-chinh"])
+            func count(_ condition: String) async throws -> Int {
+                try await store.read { db in
+                    try await db.raw(
+                        "SELECT count(*) AS n FROM assignment_units au JOIN assignments a ON a.id = au.assignment_id WHERE \(unsafeRaw: condition)"
+                    ).first(decoding: Count.self)?.n ?? -1
+                }
+            }
+            let wrongKeys = try await count("au.sort_deadline <> COALESCE(a.deadline, '\(Store.openEnd)')")
+            let rightKeys = try await count("au.sort_deadline = a.deadline")
+            #expect(wrongKeys == 0 && rightKeys == 4)
+            let listed = try await store.tasks(in: org, TaskQuery(unitID: "van-phong", states: [.assigned]))
+            #expect(listed.map(\.id).filter { $0 == task.id }.count == 1)
         }
     }
 

@@ -14,6 +14,7 @@ import Testing
                 applied == [
                     "0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts",
                     "0006_report_index", "0007_open_tasks", "0008_attachment_index", "0009_listed_units",
+                    "0010_unit_lists",
                 ])
             // Opening again (a second migrate) applies nothing.
             let again = try await Migrator(store: store).migrate()
@@ -58,6 +59,7 @@ import Testing
                 applied == [
                     "0001_initial", "0002_search", "0003_overdue_list", "0004_open_deadline", "0005_accounts",
                     "0006_report_index", "0007_open_tasks", "0008_attachment_index", "0009_listed_units",
+                    "0010_unit_lists",
                 ])
             // The table of the first statement was rolled back with the rest.
             await #expect(throws: StoreError.self) {
@@ -196,6 +198,36 @@ import Testing
             }
             await #expect(throws: StoreError.self) {
                 try await store.write { try await Self.organization($0, id: "org-1") }
+            }
+            // A unit named twice on one task (migration 0010).
+            try await store.write { db in
+                try await db.raw(
+                    """
+                    INSERT INTO units (id, organization_id, code, name, kind) VALUES ('org-1:vp', 'org-1', 'vp', 'Văn phòng', 'office')
+                    """
+                ).run()
+                try await db.raw(
+                    """
+                    INSERT INTO assignments (id, organization_id, document_id, position, text, state, created_at, updated_at)
+                    VALUES ('a-1', 'org-1', 'doc-1', 0, 'Rà soát', 'assigned', '2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z')
+                    """
+                ).run()
+                try await db.raw(
+                    """
+                    INSERT INTO assignment_units (assignment_id, role, position, written_name, unit_id, matched_by)
+                    VALUES ('a-1', 'lead', 0, 'Văn phòng', 'org-1:vp', 'exact')
+                    """
+                ).run()
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.write { db in
+                    try await db.raw(
+                        """
+                        INSERT INTO assignment_units (assignment_id, role, position, written_name, unit_id, matched_by)
+                        VALUES ('a-1', 'support', 0, 'Văn phòng Sở', 'org-1:vp', 'exact')
+                        """
+                    ).run()
+                }
             }
         }
     }

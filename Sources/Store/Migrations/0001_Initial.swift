@@ -3,6 +3,7 @@
 enum Migrations {
     static let all: [Migration] = [
         initial, search, overdueList, openDeadline, accounts, reportIndex, openTasks, attachmentIndex, listedUnits,
+        unitLists,
     ]
 }
 
