@@ -14,8 +14,12 @@
 /// an import left out a lead from the units it coordinates with, but a generated record did not,
 /// and a name resolved later (`learnAlias`) could point a second row at a unit already there. The
 /// rows of a unit after its first on a task (the lead's row first, then by position) go, and a
-/// unique index keeps it so. The index (unit, role, open_deadline, task) of migration 0004 served
-/// only the unit lists and goes.
+/// unique index keeps it so.
+///
+/// The indexes (unit, role, open_deadline, task) of migration 0004 and (unit, role, task) of 0001
+/// served only the unit lists and go (what else finds a unit's rows, a renamed unit's trigger and
+/// the directory's foreign key, uses the new index that leads with the unit): at 1,000,000 tasks
+/// on PostgreSQL the table and its indexes measured 2.34 GiB with them, against 1.70 before.
 let unitLists = Migration(
     id: "0010_unit_lists", summary: "a unit's tasks of every state in deadline order, a unit once per task"
 ) {
@@ -86,6 +90,7 @@ let unitLists = Migration(
         """,
         "CREATE UNIQUE INDEX assignment_units_once ON assignment_units (assignment_id, unit_id)",
         "DROP INDEX assignment_units_open",
+        "DROP INDEX assignment_units_unit",
         "CREATE INDEX assignment_units_by_deadline ON assignment_units (unit_id, sort_deadline, assignment_id, role)",
         """
         CREATE INDEX assignment_units_open_by_deadline ON assignment_units (unit_id, open_deadline, assignment_id, role)
